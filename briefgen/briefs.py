@@ -1,0 +1,248 @@
+"""A brief declared in config + the store's facts -> the context a template renders.
+
+Nothing here formats a page: it selects, ranks and counts, and hands plain
+dicts to the templates, so layout changes need no Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from briefgen.analysis import MergedEvent, merge_events
+from briefgen.config import BriefConfig, Config, SectionConfig
+from briefgen.errors import UsageError
+from briefgen.models import Article, Fact
+
+TYPE_LABELS = {
+    "attack": "Attack",
+    "foiled_plot": "Foiled plot",
+    "counterterrorism_operation": "Counterterrorism operation",
+}
+# Events older than this before the period start are background, not news.
+BACKGROUND_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str
+    how: str  # how the period was chosen, said on the cover and the console
+
+    def contains(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+    def shifted(self, periods: int) -> Period:
+        length = (self.end - self.start).days + 1
+        start = self.start + dt.timedelta(days=length * periods)
+        end = self.end + dt.timedelta(days=length * periods)
+        return Period(start, end, f"{start:%d %b} – {end:%d %b %Y}", "")
+
+
+def week_period(week: str) -> Period:
+    try:
+        year, number = week.upper().split("-W")
+        start = dt.date.fromisocalendar(int(year), int(number), 1)
+    except ValueError:
+        raise UsageError(f"--week {week!r}: expected an ISO week such as 2024-W12") from None
+    return Period(start, start + dt.timedelta(days=6), _week_label(start), f"ISO week {week.upper()}")
+
+
+def _week_label(start: dt.date) -> str:
+    year, week, _ = start.isocalendar()
+    end = start + dt.timedelta(days=6)
+    return f"{year}-W{week:02d} ({start:%d %b} – {end:%d %b %Y})"
+
+
+def choose_period(
+    articles: list[Article], week: str | None, since: dt.date | None, until: dt.date | None
+) -> Period:
+    if week:
+        return week_period(week)
+    if since or until:
+        dated = [a.published for a in articles if a.published]
+        start = since or (min(dated) if dated else until)
+        end = until or (max(dated) if dated else since)
+        if start > end:
+            raise UsageError(f"--since {start} is after --until {end}")
+        return Period(start, end, f"{start:%d %b %Y} – {end:%d %b %Y}", "dates given")
+    dated = [a.published for a in articles if a.published]
+    if not dated:
+        raise UsageError("no dated articles in the store; pass --since and --until, or ingest dated articles")
+    newest = max(dated)
+    start = newest - dt.timedelta(days=newest.weekday())
+    period = Period(start, start + dt.timedelta(days=6), _week_label(start), "")
+    year, number, _ = start.isocalendar()
+    return Period(period.start, period.end, period.label, f"latest ISO week with dated articles ({year}-W{number:02d})")
+
+
+class BriefData:
+    """Everything a brief draws on, loaded once: articles, facts, merged events."""
+
+    def __init__(self, config: Config, articles: list[Article], facts: list[Fact]):
+        self.config = config
+        self.articles = {a.id: a for a in articles}
+        self.facts = facts
+        self.events = merge_events(facts, self.articles)
+        self.sources: dict[str, int] = {}  # article id -> citation number
+
+    def cite(self, article_id: str) -> int:
+        if article_id not in self.sources:
+            self.sources[article_id] = len(self.sources) + 1
+        return self.sources[article_id]
+
+    # -- views the templates get --------------------------------------------
+
+    def event_view(self, item: MergedEvent) -> dict[str, Any]:
+        event = item.event
+        reports = sorted(item.reports, key=lambda r: (r.article.published or dt.date.min))
+        citations = sorted({self.cite(r.article.id) for r in reports})
+        return {
+            "id": item.id,
+            "type": event.type,
+            "type_label": TYPE_LABELS.get(event.type, event.type),
+            "date": event.date.iso() if event.date else None,
+            "precision": event.date.precision if event.date else None,
+            "date_label": _date_label(event.date.iso() if event.date else None, item.first_reported),
+            "place": ", ".join(p for p in [event.location, event.country] if p) or "place not stated",
+            "location": event.location,
+            "country": event.country,
+            "perpetrator": event.perpetrator,
+            "claimed_by": event.claimed_by,
+            "attack_type": event.attack_type,
+            "target": event.target,
+            "killed": _figure(item, "killed", self),
+            "wounded": _figure(item, "wounded", self),
+            "killed_min": (event.killed.min or 0) if event.killed else 0,
+            "sources": citations,
+            "independent_sources": item.independent_sources,
+            "conflicts": item.conflicts,
+            "evidence": reports[0].fact.sentence if reports else "",
+            "severity": round(item.severity(), 1),
+        }
+
+    def fact_view(self, fact: Fact) -> dict[str, Any]:
+        article = self.articles[fact.article_id]
+        return {
+            "kind": fact.kind,
+            "sentence": fact.sentence,
+            "data": fact.data,
+            "topics": fact.topics,
+            "actors": fact.actors,
+            "source": self.cite(article.id),
+            "published": article.published.isoformat() if article.published else None,
+            "outlet": article.source,
+        }
+
+    def source_list(self) -> list[dict[str, Any]]:
+        listed = []
+        for article_id, number in sorted(self.sources.items(), key=lambda item: item[1]):
+            article = self.articles[article_id]
+            original = self.articles.get(article.copy_of or "")
+            listed.append({
+                "n": number,
+                "title": article.title,
+                "outlet": article.source or "outlet not stated",
+                "published": article.published.isoformat() if article.published else "undated",
+                "url": article.url,
+                "origin": article.origin,
+                "copy_of": self.sources.get(original.id) if original else None,
+            })
+        return listed
+
+
+def _date_label(iso: str | None, reported: dt.date | None) -> str:
+    if not iso:
+        return f"undated (reported {reported:%d %b %Y})" if reported else "undated"
+    parts = iso.split("-")
+    day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    return {3: f"{day:%d %b %Y}", 2: f"{day:%b %Y}", 1: parts[0]}[len(parts)]
+
+
+def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | None:
+    """A toll as stated, with every source's figure when they differ."""
+    figures = item.figures(name)
+    if not figures:
+        return None
+    final = getattr(item.event, name)
+    by_source = [
+        {
+            "text": count.describe(),
+            "source": data.cite(report.article.id),
+            "outlet": report.article.source or report.article.origin,
+            "published": report.article.published.isoformat() if report.article.published else None,
+        }
+        for report, count in figures
+    ]
+    distinct = {row["text"] for row in by_source}
+    return {
+        "text": final.describe() if final else "",
+        "min": final.min if final else None,
+        "by_source": by_source,
+        "disputed": len(distinct) > 1,
+    }
+
+
+def build_context(
+    config: Config,
+    brief_name: str,
+    data: BriefData,
+    *,
+    period: Period | None = None,
+    actor: str | None = None,
+    newest_ingest: str | None = None,
+) -> dict[str, Any]:
+    if brief_name not in config.briefs:
+        raise UsageError(f"unknown brief {brief_name!r} (known: {', '.join(config.briefs)})")
+    brief = config.briefs[brief_name]
+    from briefgen import sections
+
+    dated = [a.published for a in data.articles.values() if a.published]
+    context: dict[str, Any] = {
+        "brief": {
+            "name": brief_name,
+            "title": f"{brief.title}: {actor}" if actor else brief.title,
+            "kind": brief.kind,
+            "marking": brief.marking,
+            "page_size": brief.page_size,
+            "author": config.output.author,
+        },
+        "period": _period_view(period),
+        "actor": actor,
+        "issued": dt.date.today().isoformat(),
+        "cut_off": max(dated).isoformat() if dated else "no dated articles",
+        "newest_ingest": newest_ingest,
+        "topics": {k: {"title": t.title, "description": t.description} for k, t in config.topics.items()},
+        "sections": [],
+    }
+    scope = sections.Scope(data=data, period=period, actor=actor, brief=brief)
+    built = [sections.build(section, scope) for section in brief.sections]
+    # Sources and method come last so they list every citation made above them.
+    for section, view in zip(brief.sections, built):
+        if section.template in sections.FINAL:
+            view.update(sections.FINAL[section.template](section, scope))
+    context["sections"] = built
+    context["sources"] = data.source_list()
+    return context
+
+
+def _period_view(period: Period | None) -> dict[str, Any] | None:
+    if period is None:
+        return None
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label, "how": period.how}
+
+
+def brief_kind(config: Config, name: str) -> BriefConfig:
+    if name not in config.briefs:
+        raise UsageError(f"unknown brief {name!r} (known: {', '.join(config.briefs)})")
+    return config.briefs[name]
+
+
+def actor_counts(data: BriefData) -> Counter[str]:
+    return Counter(a for f in data.facts for a in f.actors)
+
+
+__all__ = ["BriefData", "Period", "SectionConfig", "build_context", "choose_period", "week_period"]

@@ -1,0 +1,212 @@
+"""Score extracted facts against a gold file (schema briefgen-gold/1).
+
+Per article: an extracted event matches a gold event when the type is the same,
+the place agrees (same location after folding; or the same country where
+either side names no place finer than a country; no criterion where the gold
+names no place), and the dates agree at the coarser precision (one day of
+slack between full dates; a side without a date sets no criterion). Each gold
+event matches at most one extracted event, best first. A quote matches when the
+speaker agrees (full name or surname) and the gold snippet lies in the quote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.config import Config
+from briefgen.errors import UsageError
+from briefgen.models import PartialDate
+
+FIELDS = ("perpetrator", "claimed_by", "date", "killed.min")
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise UsageError(f"{path}: no such gold file")
+    try:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise UsageError(f"{path}: invalid YAML: {exc}") from None
+    if not isinstance(gold, dict) or gold.get("schema") != "briefgen-gold/1":
+        raise UsageError(f"{path}: not a gold file of schema briefgen-gold/1")
+    return gold
+
+
+def run(config: Config, gold_path: Path, corpus: Path) -> dict[str, Any]:
+    from briefgen import factlist
+    from briefgen.extract.pipeline import extract
+    from briefgen.ingest.corpus import ingest_paths
+    from briefgen.store import Store
+
+    gold = load_gold(gold_path)
+    if not corpus.is_dir():
+        raise UsageError(f"--corpus {corpus}: no such folder")
+    with tempfile.TemporaryDirectory(prefix="briefgen-eval-") as folder:
+        with Store(Path(folder) / "eval.sqlite") as store:
+            ingest_paths([corpus], store)
+            extract(config, store)
+            rows = factlist.select(config, store, kinds=["event", "quote", "statistic", "mention"])
+    return score(gold, rows)
+
+
+def score(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_article[row["article"]].append(row)
+    totals = defaultdict(int)
+    articles = []
+    for entry in gold.get("articles", []):
+        name = entry["file"]
+        facts = by_article.get(name, [])
+        extracted = [f["event"] for f in facts if f["kind"] == "event"]
+        gold_events = entry.get("events") or []
+        pairs = match_events(gold_events, extracted)
+        totals["events_gold"] += len(gold_events)
+        totals["events_extracted"] += len(extracted)
+        totals["events_matched"] += len(pairs)
+        for g, e in pairs:
+            for field in FIELDS:
+                totals[f"right_{field}"] += field_right(field, g, e)
+        quotes = [f["quote"] for f in facts if f["kind"] == "quote"]
+        gold_quotes = entry.get("quotes") or []
+        found_quotes = sum(1 for q in gold_quotes if any(quote_matches(q, x) for x in quotes))
+        totals["quotes_gold"] += len(gold_quotes)
+        totals["quotes_found"] += found_quotes
+        topics = {t for f in facts for t in f["topics"]}
+        gold_topics = set(entry.get("topics") or [])
+        totals["topics_predicted"] += len(topics)
+        totals["topics_gold"] += len(gold_topics)
+        totals["topics_right"] += len(topics & gold_topics)
+        articles.append({
+            "file": name,
+            "events": {"gold": len(gold_events), "extracted": len(extracted), "matched": len(pairs)},
+            "quotes": {"gold": len(gold_quotes), "found": found_quotes},
+            "topics": {"gold": sorted(gold_topics), "predicted": sorted(topics)},
+        })
+    matched = totals["events_matched"]
+    precision = _ratio(matched, totals["events_extracted"])
+    recall = _ratio(matched, totals["events_gold"])
+    return {
+        "events": {
+            "gold": totals["events_gold"],
+            "extracted": totals["events_extracted"],
+            "matched": matched,
+            "precision": precision,
+            "recall": recall,
+            "f1": _ratio(2 * precision * recall, precision + recall),
+        },
+        "matched_fields": {field: _ratio(totals[f"right_{field}"], matched) for field in FIELDS},
+        "quotes": {"gold": totals["quotes_gold"], "found": totals["quotes_found"],
+                   "recall": _ratio(totals["quotes_found"], totals["quotes_gold"])},
+        "topics": {"precision": _ratio(totals["topics_right"], totals["topics_predicted"]),
+                   "recall": _ratio(totals["topics_right"], totals["topics_gold"])},
+        "articles": articles,
+    }
+
+
+def _ratio(part: float, whole: float) -> float:
+    return round(part / whole, 3) if whole else 0.0
+
+
+def fold(text: Any) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower().replace("’", "'")).strip()
+
+
+def place_agrees(gold: dict[str, Any], found: dict[str, Any]) -> bool:
+    if not gold.get("location") and not gold.get("country"):
+        return True
+    if gold.get("location") and found.get("location"):
+        return fold(gold["location"]) == fold(found["location"])
+    return bool(gold.get("country")) and fold(gold.get("country")) == fold(found.get("country"))
+
+
+def dates_agree(gold: Any, found: Any) -> bool:
+    a, b = _date(gold), _date(found)
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return abs((a.first_day() - b.first_day()).days) <= 1
+    order = ["year", "month", "day"]
+    cut = min(order.index(a.precision), order.index(b.precision)) + 1
+    return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]
+
+
+def _date(value: Any) -> PartialDate | None:
+    if value in (None, ""):
+        return None
+    return PartialDate.parse(str(value))
+
+
+def match_events(gold: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
+    """Best-first one-to-one matching of gold to extracted events."""
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, e in enumerate(found):
+            if (g.get("kind") or g.get("type")) != e.get("type"):
+                continue
+            if place_agrees(g, e) and dates_agree(g.get("date"), e.get("date")):
+                quality = sum(field_right(f, g, e) for f in FIELDS) + (fold(g.get("location")) == fold(e.get("location")))
+                candidates.append((-quality, i, j))
+    pairs, used_gold, used_found = [], set(), set()
+    for _, i, j in sorted(candidates):
+        if i not in used_gold and j not in used_found:
+            used_gold.add(i)
+            used_found.add(j)
+            pairs.append((gold[i], found[j]))
+    return pairs
+
+
+def field_right(field: str, gold: dict[str, Any], found: dict[str, Any]) -> bool:
+    if field == "killed.min":
+        return ((gold.get("killed") or {}).get("min")) == ((found.get("killed") or {}).get("min"))
+    if field == "date":
+        g, e = _date(gold.get("date")), _date(found.get("date"))
+        if g is None:
+            return e is None
+        if e is None:
+            return False
+        cut = ["year", "month", "day"].index(g.precision) + 1
+        return (g.year, g.month, g.day)[:cut] == (e.year, e.month, e.day)[:cut] and (
+            ["year", "month", "day"].index(e.precision) >= cut - 1
+        )
+    return gold.get(field) == found.get(field)
+
+
+def quote_matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
+    g_name, f_name = fold(gold.get("speaker")), fold(found.get("speaker"))
+    if not g_name or not f_name:
+        return False
+    speaker = g_name == f_name or g_name.split()[-1] == f_name.split()[-1]
+    snippet = " ".join(str(gold.get("snippet", "")).split())
+    text = " ".join(str(found.get("text", "")).split())
+    return speaker and snippet in text
+
+
+def formatted(scores: dict[str, Any], form: str) -> str:
+    if form == "json":
+        return json.dumps(scores, indent=1) + "\n"
+    if form != "text":
+        raise UsageError(f"--format {form!r}: expected text or json")
+    e, q, t, m = scores["events"], scores["quotes"], scores["topics"], scores["matched_fields"]
+    lines = [
+        f"events    precision {e['precision']:.3f}  recall {e['recall']:.3f}  f1 {e['f1']:.3f}  "
+        f"({e['matched']} matched of {e['gold']} gold, {e['extracted']} extracted)",
+        "matched   " + "  ".join(f"{k} {v:.3f}" for k, v in m.items()),
+        f"quotes    recall {q['recall']:.3f}  ({q['found']} of {q['gold']})",
+        f"topics    precision {t['precision']:.3f}  recall {t['recall']:.3f}",
+        "",
+    ]
+    for a in scores["articles"]:
+        lines.append(
+            f"  {a['file']}: events {a['events']['matched']}/{a['events']['gold']} gold, "
+            f"{a['events']['extracted']} extracted; quotes {a['quotes']['found']}/{a['quotes']['gold']}; "
+            f"topics {','.join(a['topics']['predicted']) or '-'} (gold {','.join(a['topics']['gold']) or '-'})"
+        )
+    return "\n".join(lines) + "\n"

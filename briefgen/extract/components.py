@@ -1,0 +1,104 @@
+"""The spaCy component that turns a parsed article into facts.
+
+Registered the spaCy way, so one `nlp.pipe` pass does everything and worker
+processes get the same component from the same config. Facts are plain dicts
+on `doc._.facts`, which survive the trip back from a worker process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from briefgen.extract.actors import ActorIndex
+from briefgen.extract.document import ArticleDoc, Sentence
+from briefgen.extract.events import ATTACK_NOUNS, find_events
+from briefgen.extract.numbers import parse_count
+from briefgen.extract.quotes import find_quotes
+from briefgen.extract.topics import topics_for
+
+Doc.set_extension("published", default=None, force=True)
+Doc.set_extension("facts", default=None, force=True)
+
+# Plural nouns whose counts are aggregate figures, not events.
+STATISTIC_UNITS = ATTACK_NOUNS | {"casualties", "fighters", "members", "camps", "attacks", "deaths"}
+
+
+class FactExtractor:
+    def __init__(self, actors: dict[str, Any], topics: dict[str, Any]):
+        self.actors = ActorIndex.from_config(actors)
+        self.topics = topics
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        article = ArticleDoc(doc, self.actors, published)
+        facts: list[dict[str, Any]] = []
+        event_sentences = set()
+        for mention in find_events(article):
+            event = mention.event.to_dict()
+            named = {a.name for a in mention.sentence.actors}
+            actors = sorted({event["perpetrator"], event["claimed_by"], *named} - {None})
+            facts.append(self._fact("event", mention.sentence, event, actors))
+            event_sentences.add(mention.sentence.index)
+        for quote in find_quotes(article):
+            data = quote.quote.to_dict()
+            named = {a.name for a in quote.sentence.actors}
+            facts.append(self._fact("quote", quote.sentence, data, sorted(named)))
+        for sentence in article.sentences:
+            if sentence.index not in event_sentences:
+                facts += [self._fact("statistic", sentence, s, _actors(sentence)) for s in _statistics(sentence)]
+            if sentence.actors:
+                data = {
+                    "actors": _actors(sentence),
+                    "places": sorted({p.place.name for p in sentence.places}),
+                }
+                facts.append(self._fact("mention", sentence, data, data["actors"]))
+        doc._.facts = facts
+        return doc
+
+    def _fact(self, kind: str, sentence: Sentence, data: dict[str, Any], actors: list[str]) -> dict[str, Any]:
+        fact = {
+            "kind": kind,
+            "sentence": sentence.text.strip(),
+            "start": sentence.span.start_char,
+            "end": sentence.span.end_char,
+            "data": data,
+            "actors": actors,
+        }
+        fact["topics"] = topics_for(fact, self.topics)
+        return fact
+
+
+def _actors(sentence: Sentence) -> list[str]:
+    return sorted({a.name for a in sentence.actors})
+
+
+def _statistics(sentence: Sentence) -> list[dict[str, Any]]:
+    """"More than 190 suicide bombings": a count of a plural unit noun."""
+    found = []
+    for token in sentence.span:
+        if not token.like_num or token.head.tag_ not in {"NNS", "NNPS"}:
+            continue
+        unit = token.head
+        if unit.lower_ not in STATISTIC_UNITS:
+            continue
+        phrase: Span = token.doc[token.left_edge.i : token.i + 1]
+        count = parse_count(phrase.text)
+        if count is None:
+            continue
+        found.append({
+            "value": phrase.text,
+            "count": count.to_dict(),
+            "unit": token.doc[token.i + 1 : unit.i + 1].text,
+        })
+    return found
+
+
+@Language.factory("briefgen_facts", default_config={"actors": {}, "topics": {}})
+def make_fact_extractor(
+    nlp: Language, name: str, actors: dict[str, Any], topics: dict[str, Any]
+) -> FactExtractor:
+    return FactExtractor(actors, topics)

@@ -1,0 +1,156 @@
+"""What every rule needs to know about one parsed article.
+
+`ArticleDoc` resolves, once per document, the actors, places and dates that
+spaCy and the gazetteers found, sentence by sentence, so that the event, quote
+and statistic rules only look things up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from briefgen.extract.actors import ACTOR_LABEL, ActorIndex
+from briefgen.extract.dates import resolve_date
+from briefgen.extract.places import Place, get_gazetteer
+from briefgen.models import PartialDate
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Country adjectives count towards an article's main country ("on Afghan soil").
+DEMONYMS = {
+    "Afghan": "Afghanistan", "Pakistani": "Pakistan", "Iranian": "Iran", "Russian": "Russia",
+    "Tajik": "Tajikistan", "Uzbek": "Uzbekistan", "Turkish": "Turkey", "Syrian": "Syria",
+    "Iraqi": "Iraq", "Chinese": "China", "Indian": "India", "German": "Germany", "French": "France",
+}
+# "also known as Daesh": inside this article the alias names the group just described.
+ALSO_KNOWN = re.compile(r"\b(?:also|otherwise|commonly)\s+(?:known|referred\s+to|called)\s+as\b", re.I)
+
+
+@dataclass
+class ActorMention:
+    span: Span
+    name: str  # canonical
+    kind: str
+
+
+@dataclass
+class PlaceMention:
+    span: Span
+    place: Place
+
+
+@dataclass
+class DateMention:
+    span: Span
+    date: PartialDate
+
+
+@dataclass
+class Sentence:
+    span: Span
+    index: int
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def is_heading(self) -> bool:
+        """A headline or sub-heading: short and without closing punctuation."""
+        last = self.span[-1].text if len(self.span) else ""
+        return len(self.span) < 25 and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+
+
+class ArticleDoc:
+    def __init__(self, doc: Doc, actors: ActorIndex, published: dt.date | None):
+        self.doc = doc
+        self.actors = actors
+        self.published = published
+        self.gazetteer = get_gazetteer()
+        self.aliases = self._article_aliases()
+        self.sentences = [self._sentence(span, i) for i, span in enumerate(doc.sents)]
+        self.main_country = self._main_country()
+
+    def actor_of(self, ent: Span) -> str | None:
+        if ent.label_ == ACTOR_LABEL or (ent.ent_id_ and ent.ent_id_ in self.actors.kinds):
+            name = ent.ent_id_ or self.actors.resolve(ent.text)
+            return self.aliases.get(name, name) if name else None
+        return None
+
+    def _article_aliases(self) -> dict[str, str]:
+        """Canonical -> canonical overrides this article declares ("also known as Daesh")."""
+        overrides: dict[str, str] = {}
+        sents = list(self.doc.sents)
+        for i, sent in enumerate(sents):
+            match = ALSO_KNOWN.search(sent.text)
+            if not match:
+                continue
+            offset = sent.start_char + match.end()
+            after = [e for e in sent.ents if e.start_char >= offset and e.ent_id_]
+            window = sents[max(0, i - 1) : i + 1]
+            before = [e.ent_id_ for s in window for e in s.ents if e.ent_id_ and e.start_char < offset]
+            if not after or not before:
+                continue
+            alias = after[0].ent_id_
+            # Only narrowing folds: a branch "also known as" its parent's name.
+            for name in reversed(before):
+                if self.actors.parents.get(name) == alias:
+                    overrides[alias] = name
+                    break
+        return overrides
+
+    def _sentence(self, span: Span, index: int) -> Sentence:
+        sentence = Sentence(span, index)
+        for ent in span.ents:
+            name = self.actor_of(ent)
+            if name:
+                sentence.actors.append(ActorMention(ent, name, self.actors.kinds.get(name, "group")))
+            if ent.label_ in PLACE_LABELS:
+                place = self.gazetteer.resolve(ent.text)
+                if place:
+                    sentence.places.append(PlaceMention(ent, place))
+            if ent.label_ == "DATE":
+                date = resolve_date(_with_preposition(ent), self.published)
+                if date:
+                    sentence.dates.append(DateMention(ent, date))
+        return sentence
+
+    def _main_country(self) -> str | None:
+        counts = Counter(
+            p.place.country for s in self.sentences for p in s.places if p.place.country
+        )
+        for token in self.doc:
+            country = DEMONYMS.get(token.text)
+            if country:
+                counts[country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def sentence_of(self, token: Token) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.span.start <= token.i < sentence.span.end:
+                return sentence
+        raise ValueError("token outside the document")
+
+    def recent_groups(self, index: int, back: int = 2) -> list[str]:
+        """Group actors named in the `back` sentences before sentence `index`, newest first."""
+        names: list[str] = []
+        for sentence in reversed(self.sentences[max(0, index - back) : index]):
+            for mention in reversed(sentence.actors):
+                if mention.kind == "group" and mention.name not in names:
+                    names.append(mention.name)
+        return names
+
+
+def _with_preposition(ent: Span) -> str:
+    """"March 21" with the word before it when that word changes the meaning ("last")."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in {"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid"}:
+        return f"{before} {ent.text}"
+    return ent.text

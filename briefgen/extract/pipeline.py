@@ -1,0 +1,153 @@
+"""Build the spaCy pipeline from config and run it over pending articles.
+
+Results are cached per article and pipeline version: the version hashes the
+spaCy pipeline, our components' versions and the config they read, so changing
+an alias re-extracts and re-rendering after a template edit runs no NLP.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from briefgen.config import Config
+from briefgen.errors import UsageError
+from briefgen.models import Article, Fact
+from briefgen.store import Store
+
+# Bump when a rule changes what extraction returns.
+EXTRACTOR_VERSION = "briefgen.facts.v1"
+COMPONENTS = ("briefgen_actors", "briefgen_facts")
+
+
+@dataclass
+class ExtractReport:
+    articles: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+    pipeline: str = ""
+
+
+def component_settings(config: Config) -> dict:
+    return {
+        "actors": {name: actor.model_dump() for name, actor in config.actors.items()},
+        "topics": {name: topic.model_dump(exclude_none=True) for name, topic in config.topics.items()},
+    }
+
+
+def pipeline_version(config: Config) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        model = f"{config.nlp.pipeline}=={version(config.nlp.pipeline.replace('_', '-'))}"
+    except PackageNotFoundError:
+        model = config.nlp.pipeline
+    key = json.dumps(
+        [EXTRACTOR_VERSION, model, sorted(config.nlp.disable), component_settings(config)],
+        sort_keys=True,
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def build_nlp(config: Config):
+    import spacy
+
+    import briefgen.extract.actors  # noqa: F401  (registers the factories)
+    import briefgen.extract.components  # noqa: F401
+
+    try:
+        nlp = spacy.load(config.nlp.pipeline, disable=config.nlp.disable)
+    except OSError:
+        raise UsageError(
+            f"spaCy pipeline {config.nlp.pipeline!r} is not installed; install the package "
+            "(python -m pip install .) or change nlp.pipeline in config.yaml"
+        ) from None
+    for name in config.nlp.disable:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    settings = component_settings(config)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("briefgen_actors", before=before, config={"actors": settings["actors"]})
+    nlp.add_pipe("briefgen_facts", config=settings)
+    nlp.max_length = max(nlp.max_length, config.nlp.max_chars + 1)
+    return nlp
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Split text longer than `limit` at paragraph (else line, else space) breaks."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut if cut > limit // 2 else limit
+        yield start, text[start : start + cut]
+        start += cut
+    yield start, text[start:]
+
+
+def extract(
+    config: Config,
+    store: Store,
+    *,
+    processes: int | None = None,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExtractReport:
+    """Extract facts from every article that has none for this pipeline version."""
+    import time
+
+    started = time.perf_counter()
+    version = pipeline_version(config)
+    report = ExtractReport(pipeline=version)
+    if rebuild:
+        store.forget_extractions()
+    pending = store.pending(version)
+    if not pending:
+        return report
+    nlp = build_nlp(config)
+    n_process = processes or config.nlp.processes
+    batch_ids = config.nlp.batch_size * 4  # articles read from the store at a time
+    done = 0
+    for i in range(0, len(pending), batch_ids):
+        articles = store.articles(pending[i : i + batch_ids])
+        results = _run(nlp, articles, config, n_process)
+        report.facts += store.save_extractions(version, results)
+        done += len(articles)
+        report.articles = done
+        if progress:
+            progress(done, len(pending))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(nlp, articles: list[Article], config: Config, n_process: int) -> dict[str, list[Fact]]:
+    results: dict[str, list[Fact]] = {a.id: [] for a in articles}
+
+    def docs():
+        for article in articles:
+            for offset, text in chunks(article.text, config.nlp.max_chars):
+                doc = nlp.make_doc(text)
+                doc._.published = article.published.isoformat() if article.published else None
+                yield doc, (article.id, offset)
+
+    # A memory zone frees the strings of each batch, so long runs stay flat.
+    with nlp.memory_zone():
+        for doc, (article_id, offset) in nlp.pipe(
+            docs(), as_tuples=True, batch_size=config.nlp.batch_size, n_process=n_process
+        ):
+            for fact in doc._.facts or []:
+                results[article_id].append(
+                    Fact(
+                        kind=fact["kind"],
+                        article_id=article_id,
+                        sentence=fact["sentence"],
+                        start=fact["start"] + offset,
+                        end=fact["end"] + offset,
+                        data=fact["data"],
+                        topics=fact["topics"],
+                        actors=fact["actors"],
+                    )
+                )
+    return results

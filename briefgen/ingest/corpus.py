@@ -1,0 +1,191 @@
+"""Ingest files into the store: expand paths, read each format, date and key articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.ingest.dateline import find_published
+from briefgen.ingest.readers import READERS, Failure, RawArticle
+from briefgen.models import Article
+from briefgen.store import Store
+
+BATCH = 500  # articles per store transaction
+
+
+@dataclass
+class IngestReport:
+    new: list[Article] = field(default_factory=list)
+    existing: list[Article] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)  # unknown formats
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, note)
+
+    @property
+    def undated(self) -> list[Article]:
+        return [a for a in self.new if a.published is None]
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
+    """Files named by paths, folders (recursively) and globs, in a stable order."""
+    files: list[Path] = []
+    missing: list[Failure] = []
+    for raw in paths:
+        text = str(raw)
+        matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))] if glob.has_magic(text) else [Path(text)]
+        if not matches or not matches[0].exists():
+            missing.append(Failure(text, "no such file or folder"))
+            continue
+        for match in matches:
+            if match.is_dir():
+                files += sorted(
+                    p for p in match.rglob("*")
+                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(match).parts)
+                )
+            elif match.is_file():
+                files.append(match)
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, missing
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    now: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Read every file under `paths` and store the articles not stored yet."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    files, missing = expand(paths)
+    report = IngestReport(failed=missing)
+    batch: list[Article] = []
+    for done, path in enumerate(files, start=1):
+        for item in _read(path, report):
+            if isinstance(item, Failure):
+                report.failed.append(item)
+                continue
+            article = to_article(item, now)
+            report.notes += [(item.path, note) for note in item.notes]
+            if article.published is None or (article.date_note or "").startswith("rejected"):
+                report.notes.append((item.path, article.date_note or "no publication date"))
+            batch.append(article)
+        if len(batch) >= BATCH:
+            _flush(store, batch, report)
+        if progress:
+            progress(done, len(files))
+    _flush(store, batch, report)
+    return report
+
+
+def _read(path: Path, report: IngestReport) -> Iterator[RawArticle | Failure]:
+    read = READERS.get(path.suffix.lower())
+    if read is None:
+        report.skipped.append(Failure(str(path), f"unknown format {path.suffix or '(no extension)'!r}; skipped"))
+        return
+    try:
+        yield from read(path)
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
+    if not batch:
+        return
+    # The same text twice in one batch counts once.
+    unique: dict[str, Article] = {}
+    for article in batch:
+        if article.id in unique:
+            report.existing.append(article)
+        else:
+            unique[article.id] = article
+    new, existing = store.add_articles(unique.values())
+    report.new += new
+    report.existing += existing
+    batch.clear()
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def content_key(text: str) -> str:
+    """Hash of the text with case and white space folded: the article's identity."""
+    folded = re.sub(r"\s+", " ", text).strip().casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
+
+
+def to_article(raw: RawArticle, now: dt.datetime) -> Article:
+    text = normalise(raw.text)
+    published, note = _published(raw, text, now)
+    return Article(
+        id=content_key(text),
+        origin=raw.origin,
+        title=raw.title or guess_title(text),
+        text=text,
+        source=raw.source,
+        url=raw.url,
+        published=published,
+        date_note=note,
+        path=raw.path,
+        format=raw.format,
+        ingested_at=now.isoformat(timespec="seconds"),
+    )
+
+
+def _published(raw: RawArticle, text: str, now: dt.datetime) -> tuple[dt.date | None, str]:
+    given = parse_given_date(raw.published)
+    if given is not None:
+        if given > now.date():
+            return None, f"rejected {given.isoformat()} from metadata: after the ingest date"
+        return given, "from metadata"
+    if raw.published not in (None, ""):
+        note = f"unreadable date {str(raw.published)[:40]!r} in metadata; "
+    else:
+        note = ""
+    found, how = find_published(text, now)
+    return found, note + how
+
+
+def parse_given_date(value: object) -> dt.date | None:
+    """A date as front matter, meta tags or JSON give it: date, datetime or text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+_TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def guess_title(text: str) -> str:
+    """A title for text that came without one: a 'Title:' line, else the first short line."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines[:8]:
+        match = _TITLE_LINE.match(line)
+        if match:
+            return match.group(1).strip()
+    for line in lines[:8]:
+        if 15 <= len(line) <= 150 and not re.search(r"\d{4}", line) and not line.endswith(":"):
+            return line
+    first = lines[0] if lines else "(untitled)"
+    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"

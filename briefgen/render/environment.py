@@ -1,0 +1,99 @@
+"""The Jinja environment: user templates first, built-ins last, built-ins by prefix.
+
+A user's `sections/topic.html.j2` replaces the built-in one; it can also start
+with `{% extends "builtin:sections/topic.html.j2" %}` and change one block.
+Article text is untrusted: autoescape is always on, and undefined variables
+fail loudly with the template's name and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from briefgen.config import Config
+from briefgen.errors import TemplateError
+from briefgen.render.locations import builtin_dir
+
+SUFFIX = ".html.j2"
+
+
+@dataclass(frozen=True)
+class SearchPath:
+    templates: list[Path]
+    styles: list[Path]
+
+
+def search_path(config: Config) -> SearchPath:
+    templates = [config.path(config.templates_dir)] if config.templates_dir else []
+    styles = [config.path(config.styles_dir)] if config.styles_dir else []
+    return SearchPath(templates + [builtin_dir("templates")], styles + [builtin_dir("styles")])
+
+
+def make_environment(paths: SearchPath) -> jinja2.Environment:
+    user_and_builtin = jinja2.FileSystemLoader([str(p) for p in paths.templates])
+    builtin = jinja2.FileSystemLoader(str(paths.templates[-1]))
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
+        user_and_builtin,
+    ])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+    env.filters["percent"] = lambda part, whole: 0 if not whole else round(100 * part / whole)
+    return env
+
+
+def section_template(env: jinja2.Environment, name: str, paths: SearchPath) -> str:
+    """The template file of a section, or a clear error naming the folders searched."""
+    candidate = f"sections/{name}{SUFFIX}"
+    try:
+        env.get_template(candidate)
+    except jinja2.TemplateNotFound:
+        folders = ", ".join(str(p / "sections") for p in paths.templates)
+        raise TemplateError(f"no template {candidate!r} (searched {folders})") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise template_error(exc) from None
+    return candidate
+
+
+def render(env: jinja2.Environment, name: str, context: dict) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise template_error(exc) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {exc.name!r} not found") from None
+    except (jinja2.UndefinedError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise template_error(exc) from None
+
+
+def template_error(exc: Exception) -> TemplateError:
+    """Name the template file and line where rendering failed."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or exc.name or "template"
+        return TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(SUFFIX)]
+    if frames:
+        frame = frames[-1]
+        return TemplateError(f"{frame.filename}:{frame.lineno}: {type(exc).__name__}: {exc}")
+    return TemplateError(f"template error: {type(exc).__name__}: {exc}")
+
+
+def list_templates(paths: SearchPath) -> list[tuple[str, Path, list[Path]]]:
+    """Every template name, the file that wins, and the files it hides."""
+    found: dict[str, list[Path]] = {}
+    for folder in paths.templates:
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob(f"*{SUFFIX}")):
+            found.setdefault(file.relative_to(folder).as_posix(), []).append(file)
+    return [(name, files[0], files[1:]) for name, files in sorted(found.items())]

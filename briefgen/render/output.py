@@ -1,0 +1,131 @@
+"""Brief context -> one self-contained HTML file and a PDF, written atomically."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from briefgen.config import Config
+from briefgen.errors import BriefgenError
+from briefgen.render.environment import (
+    SUFFIX,
+    SearchPath,
+    make_environment,
+    render,
+    search_path,
+    section_template,
+)
+
+STYLE_FILES = ("brief.css", "print.css")
+
+
+def slug(name: str) -> str:
+    """A safe file name: letters, digits and dashes only (no separators, no '..')."""
+    text = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    return text[:80] or "brief"
+
+
+def stylesheet(paths: SearchPath, page_size: str) -> str:
+    """Built-in styles, each replaced by a user file of the same name; extra user files last."""
+    parts = []
+    for name in STYLE_FILES:
+        for folder in paths.styles:
+            if (folder / name).is_file():
+                parts.append((folder / name).read_text(encoding="utf-8"))
+                break
+    for folder in paths.styles[:-1]:
+        for extra in sorted(folder.glob("*.css")):
+            if extra.name not in STYLE_FILES:
+                parts.append(extra.read_text(encoding="utf-8"))
+    parts.append(f"@page {{ size: {page_size}; }}")
+    return "\n".join(parts)
+
+
+def render_html(config: Config, context: dict[str, Any], paths: SearchPath | None = None) -> str:
+    paths = paths or search_path(config)
+    env = make_environment(paths)
+    for section in context["sections"]:
+        section["file"] = section_template(env, section["template"], paths)
+    css = stylesheet(paths, context["brief"]["page_size"])
+    top = config.briefs[context["brief"]["name"]].template + SUFFIX
+    return render(env, top, {**context, "css": css})
+
+
+class SafeFetcher:
+    """Fetches nothing from the network, and only files inside the allowed folders."""
+
+    def __init__(self, allowed: list[Path]):
+        self.allowed = [p.resolve() for p in allowed if p.exists()]
+        self.refused: list[str] = []
+
+    def make(self):
+        from weasyprint.urls import URLFetcher
+
+        outer = self
+
+        class Fetcher(URLFetcher):
+            def fetch(self, url: str, headers: Any = None):
+                if url.startswith("data:"):
+                    return super().fetch(url, headers)
+                if url.startswith("file://"):
+                    from urllib.parse import unquote, urlparse
+
+                    path = Path(unquote(urlparse(url).path)).resolve()
+                    if path.is_file() and any(path.is_relative_to(a) for a in outer.allowed):
+                        return super().fetch(url, headers)
+                outer.refused.append(url)
+                raise ValueError(f"briefgen fetches no external resource: {url}")
+
+        return Fetcher(allowed_protocols={"file", "data"}, fail_on_errors=False)
+
+
+def write_pdf(html: str, target: Path, paths: SearchPath) -> SafeFetcher:
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = SafeFetcher(paths.styles + paths.templates)
+    document = weasyprint.HTML(
+        string=html, base_url=str(paths.styles[-1]) + os.sep, url_fetcher=fetcher.make()
+    )
+    data = document.write_pdf()
+    atomic_write(target, data)
+    return fetcher
+
+
+def atomic_write(target: Path, data: bytes | str) -> None:
+    """Write next to the target and rename, so nobody ever sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(payload)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def render_brief(
+    config: Config, context: dict[str, Any], formats: list[str], out_dir: Path, stem: str
+) -> list[Path]:
+    paths = search_path(config)
+    html = render_html(config, context, paths)
+    written = []
+    stem = slug(stem)
+    if "html" in formats:
+        target = out_dir / f"{stem}.html"
+        atomic_write(target, html)
+        written.append(target)
+    if "pdf" in formats:
+        target = out_dir / f"{stem}.pdf"
+        try:
+            write_pdf(html, target, paths)
+        except OSError as exc:
+            raise BriefgenError(f"{target}: cannot write the PDF: {exc}") from None
+        written.append(target)
+    return written
