@@ -39,6 +39,9 @@ class ActorConfig(Strict):
     )
     aliases: list[str] = Field(default_factory=list, description="Other names that fold to it.")
     parent: str | None = Field(None, description="Canonical name of a parent actor, if any.")
+    governing: bool = Field(
+        False, description="A group that governs (its raids and strikes are counterterrorism)."
+    )
 
 
 class TopicRule(Strict):
@@ -179,7 +182,12 @@ def load(path: str | Path = "config.yaml") -> Config:
     path = Path(path)
     if not path.exists():
         raise ConfigError([f"{path}: no such config file; pass --config PATH or create one"])
-    text = path.read_text(encoding="utf-8", errors="replace")
+    if not path.is_file():
+        raise ConfigError([f"{path}: not a file; pass --config with the path of config.yaml"])
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ConfigError([f"{path}: cannot read the config ({exc.strerror or exc})"]) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

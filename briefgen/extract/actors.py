@@ -25,6 +25,7 @@ class ActorIndex:
 
     kinds: dict[str, str]
     parents: dict[str, str | None]
+    governing: frozenset[str]  # groups that act as a state's authorities
     aliases: dict[str, list[str]]
 
     @classmethod
@@ -34,6 +35,7 @@ class ActorIndex:
 
         return cls(
             kinds={name: get(spec, "kind", "group") for name, spec in actors.items()},
+            governing=frozenset(name for name, spec in actors.items() if get(spec, "governing", False)),
             parents={name: get(spec, "parent", None) for name, spec in actors.items()},
             aliases={name: list(get(spec, "aliases", [])) for name, spec in actors.items()},
         )

@@ -97,6 +97,18 @@ def _statistics(sentence: Sentence) -> list[dict[str, Any]]:
     return found
 
 
+@Language.component("briefgen_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and bylines are not part of the next sentence.
+
+    The parser keeps boundaries that are set before it runs.
+    """
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("briefgen_facts", default_config={"actors": {}, "topics": {}})
 def make_fact_extractor(
     nlp: Language, name: str, actors: dict[str, Any], topics: dict[str, Any]

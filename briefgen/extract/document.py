@@ -26,6 +26,10 @@ DEMONYMS = {
     "Tajik": "Tajikistan", "Uzbek": "Uzbekistan", "Turkish": "Turkey", "Syrian": "Syria",
     "Iraqi": "Iraq", "Chinese": "China", "Indian": "India", "German": "Germany", "French": "France",
 }
+# "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]", re.M)
+# Words that turn a parent group's name into its branch ("the ISIS affiliate").
+BRANCH_WORDS = {"affiliate", "branch", "franchise", "offshoot", "chapter", "wing"}
 # "also known as Daesh": inside this article the alias names the group just described.
 ALSO_KNOWN = re.compile(r"\b(?:also|otherwise|commonly)\s+(?:known|referred\s+to|called)\s+as\b", re.I)
 
@@ -75,14 +79,37 @@ class ArticleDoc:
         self.published = published
         self.gazetteer = get_gazetteer()
         self.aliases = self._article_aliases()
+        self._mentioned = {e.ent_id_ for e in doc.ents if e.ent_id_}
+        self.dateline = self._dateline()
         self.sentences = [self._sentence(span, i) for i, span in enumerate(doc.sents)]
         self.main_country = self._main_country()
 
     def actor_of(self, ent: Span) -> str | None:
         if ent.label_ == ACTOR_LABEL or (ent.ent_id_ and ent.ent_id_ in self.actors.kinds):
             name = ent.ent_id_ or self.actors.resolve(ent.text)
-            return self.aliases.get(name, name) if name else None
+            if not name:
+                return None
+            name = self.aliases.get(name, name)
+            return self._branch(ent, name) or name
         return None
+
+    def actor_at(self, token: Token) -> str | None:
+        """The canonical actor whose mention covers this token, if any."""
+        if not token.ent_id_ and token.ent_type_ != ACTOR_LABEL:
+            return None
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return self.actor_of(ent)
+        return None
+
+    def _branch(self, ent: Span, parent: str) -> str | None:
+        """"the ISIS affiliate", "ISIS' Afghan franchise": the parent's branch this article is about."""
+        following = [t.lower_ for t in self.doc[ent.end : ent.end + 3]]
+        if not set(following) & BRANCH_WORDS:
+            return None
+        children = [name for name, p in self.actors.parents.items() if p == parent]
+        named = [c for c in children if c in self._mentioned]
+        return named[0] if len(named) == 1 else None
 
     def _article_aliases(self) -> dict[str, str]:
         """Canonical -> canonical overrides this article declares ("also known as Daesh")."""
@@ -106,21 +133,39 @@ class ArticleDoc:
                     break
         return overrides
 
+    def _dateline(self) -> tuple[int, int]:
+        match = DATELINE.search(self.doc.text[:600])
+        return (match.start(), match.end()) if match else (0, 0)
+
     def _sentence(self, span: Span, index: int) -> Sentence:
         sentence = Sentence(span, index)
+        start, end = self.dateline
         for ent in span.ents:
+            if start <= ent.start_char < end:
+                continue
             name = self.actor_of(ent)
             if name:
                 sentence.actors.append(ActorMention(ent, name, self.actors.kinds.get(name, "group")))
             if ent.label_ in PLACE_LABELS:
-                place = self.gazetteer.resolve(ent.text)
-                if place:
+                place = self.gazetteer.resolve(ent.text) if ent.label_ == "GPE" else self.gazetteer.find(ent.text)
+                if place and self._plausible(place):
                     sentence.places.append(PlaceMention(ent, place))
             if ent.label_ == "DATE":
                 date = resolve_date(_with_preposition(ent), self.published)
                 if date:
                     sentence.dates.append(DateMention(ent, date))
         return sentence
+
+    def _plausible(self, place: Place) -> bool:
+        """A city counts only when its country is named in the article, or no country is:
+        "the Santa Maria church" in Istanbul is not in Brazil."""
+        if place.kind not in {"city", "province"} or not place.country:
+            return True
+        text = self.doc.text
+        if place.country in text or any(d in text for d, c in DEMONYMS.items() if c == place.country):
+            return True
+        named = {p.country for p in (self.gazetteer.resolve(e.text) for e in self.doc.ents if e.label_ == "GPE") if p}
+        return not (named - {place.country})
 
     def _main_country(self) -> str | None:
         counts = Counter(

@@ -33,15 +33,27 @@ CT_NOUNS = {"raid", "operation", "strike", "airstrike", "airstrikes", "crackdown
 CT_VERBS = {"raided", "eliminated", "neutralised", "neutralized"}
 FOIL_WORDS = {"foiled", "thwarted", "disrupted", "foil", "thwart", "averted", "prevented"}
 PLOT_WORDS = {"plot", "plots", "plotting", "planning", "plotted", "conspiracy"}
+PLOT_NOUNS = {"plot", "plots", "attempt", "attempts", "conspiracy", "plan", "plans"}
 ARREST_WORDS = {"arrested", "detained", "arrest", "arrests", "detention"}
 # A trigger under one of these is talk of what could happen, not of what did.
 HYPOTHETICAL = {
     "could", "would", "may", "might", "can", "capacity", "capability", "ability", "able",
     "threat", "threats", "risk", "plan", "plans", "preparing", "intended", "aim", "aims",
     "seeks", "seeking", "vowed", "warned", "warning", "fear", "fears", "potential", "possibility",
-    "inspire", "will", "should", "want", "wants", "urge", "attempting",
+    "inspire", "will", "should", "want", "wants", "urge", "attempting", "planning", "planned",
+    "plotting", "prepare", "prepared", "planned", "intends", "intending",
 }
+# Verbs that carry out a noun trigger: their place and subject are the event's.
+CARRY_VERBS = {
+    "carried", "carry", "carrying", "conducted", "conduct", "launched", "launch", "staged",
+    "mounted", "perpetrated", "committed", "executed", "claimed", "carries", "conducts",
+}
+# Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
+SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
+HARM_VERBS = ATTACK_VERBS | {"killed", "killing", "kill", "wounded", "injured", "hit", "murdered", "shot"}
+SUICIDE_HEADS = {"bombing", "bomber", "bombers", "attack", "attacker", "blast", "bomb", "vest", "bombings", "attacks"}
+SPEECH_VERBS = {"said", "says", "announced", "stated", "told", "added", "reported", "claimed", "claim", "claims", "warned", "noted"}
 PLACE_NOUNS = {
     "province", "city", "district", "suburbs", "suburb", "outskirts", "region", "capital", "town",
     "village", "area", "centre", "center", "part", "north", "south", "east", "west",
@@ -51,6 +63,11 @@ FACILITY_NOUNS = {
     "airport", "embassy", "hotel", "synagogue", "mosque", "church", "concert", "hall", "bank",
     "shrine", "school", "ministry", "hospital", "market", "stadium", "consulate", "office",
     "attack", "bombing", "blast", "venue", "parliament", "cemetery", "checkpoint", "station",
+}
+# What a counterterrorism verb acts on ("eliminated the cell leader", not "the threat").
+MILITANT_NOUNS = {
+    "leader", "leaders", "commander", "commanders", "militants", "fighters", "members", "cell",
+    "mastermind", "operative", "operatives", "hideout", "hideouts", "militant", "emir", "chief",
 }
 STATE_FORCES = {"forces", "troops", "military", "army", "police", "security", "intelligence"}
 
@@ -83,36 +100,90 @@ def find_events(article: ArticleDoc) -> list[Mention]:
 def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     span = sentence.span
     words = {t.lower_ for t in span}
-    if words & FOIL_WORDS or (words & PLOT_WORDS and words & ARREST_WORDS):
-        trigger = next(t for t in span if t.lower_ in FOIL_WORDS | PLOT_WORDS | ARREST_WORDS)
-        return [m for m in [_mention(article, sentence, trigger, "foiled_plot")] if m]
+    triggers: list[tuple[Token, str]] = []
+    plot = _plot_trigger(span, words)
+    if plot is not None:
+        triggers.append((plot, "foiled_plot"))
+    words_found = 0
+    for token in span:
+        kind = _trigger_kind(article, token, words)
+        if not kind:
+            continue
+        if plot is not None and (_related_tokens(plot, token) or plot.is_ancestor(token)):
+            continue  # "foiled an attempt to attack X": part of the plot
+        words_found += 1
+        if _is_generic(token) or _is_hypothetical(token):
+            continue
+        related = [(t, k) for t, k in triggers if k == kind and _related_tokens(t, token)]
+        if related:
+            # "assassinated by a drone attack": one event per phrase, told by its governing word.
+            earlier = related[0][0]
+            if token.is_ancestor(earlier):
+                triggers[triggers.index(related[0])] = (token, kind)
+            words_found -= 1
+            continue
+        triggers.append((token, kind))
     mentions = []
     used_places: set[int] = set()
-    for token in span:
-        kind = _trigger_kind(token, words)
-        if not kind or _is_generic(token) or _is_hypothetical(token):
-            continue
-        if any(m.trigger.i in {c.i for c in token.children} or token.head == m.trigger for m in mentions):
-            continue  # "suicide bombing attack": one trigger per phrase
-        mention = _mention(article, sentence, token, kind, used_places)
+    for token, kind in triggers:
+        # The only event word of its sentence owns the sentence's places and dates, unless
+        # it points back to an earlier one ("this attack", "the carnage").
+        sole = len(triggers) == 1 and words_found + (plot is not None) <= 1 and not _anaphoric(token)
+        mention = _mention(article, sentence, token, kind, used_places, sole=sole)
         if mention:
             mentions.append(mention)
     return mentions
 
 
-def _trigger_kind(token: Token, words: set[str]) -> str | None:
+def _plot_trigger(span: Span, words: set[str]) -> Token | None:
+    """The word that makes a sentence about a foiled plot ("foiled an ISIS-K plot")."""
+    stopped = words & FOIL_WORDS or (words & PLOT_WORDS and words & (ARREST_WORDS | {"killed", "raided"}))
+    if not stopped:
+        return None
+    plots = [t for t in span if t.lower_ in PLOT_NOUNS]
+    if plots and all(_is_generic(t) for t in plots):
+        return None  # "a string of attacks and thwarted plots": talk, not one plot
+    # The plot noun carries its owner ("an ISIS-K plot"); else the foiling verb.
+    if plots:
+        return plots[0]
+    return next((t for t in span if t.lower_ in FOIL_WORDS | PLOT_WORDS | ARREST_WORDS), None)
+
+
+def _anaphoric(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"this", "that", "the", "these", "those"} for c in token.children)
+
+
+def _related_tokens(a: Token, b: Token) -> bool:
+    """One phrase: one trigger hangs from the other, not through "and" ("attack X, as well as attack Y")."""
+    for upper, lower in ((a, b), (b, a)):
+        if upper.is_ancestor(lower):
+            node = lower
+            while node.i != upper.i:
+                if node.dep_ == "conj":
+                    return False
+                node = node.head
+            return True
+    return False
+
+
+def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | None:
     word = token.lower_
     if token.pos_ in {"NOUN", "PROPN"} or token.tag_.startswith("NN"):
         if word in CT_NOUNS:
-            if word in {"strike", "strikes", "airstrike", "airstrikes"} or _by_state(token):
+            if word in {"strike", "strikes", "airstrike", "airstrikes"} or _by_state(article, token):
                 return "counterterrorism_operation"
             return None
         if word in ATTACK_NOUNS:
             if any(c.lower_ in {"drone", "air"} for c in token.children):
                 return "counterterrorism_operation"
             return "attack"
-    elif token.pos_ == "VERB" or token.tag_.startswith("VB"):
-        if word in CT_VERBS:
+    elif token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VB"}:
+        # Participles ("its attacks, targeting rallies") describe another trigger.
+        if word in CT_VERBS | {"killed", "captured", "arrested"}:
+            # "the Taliban killed the IS-K cell leader": forces acting on militants.
+            on_militants = any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in MILITANT_NOUNS for c in token.children)
+            by_forces = word in CT_VERBS or _by_state(article, token)
+            return "counterterrorism_operation" if on_militants and by_forces else None
             return "counterterrorism_operation"
         if word in ATTACK_VERBS:
             if word == "assassinated" and "drone" in words:
@@ -121,21 +192,26 @@ def _trigger_kind(token: Token, words: set[str]) -> str | None:
     return None
 
 
-def _by_state(token: Token) -> bool:
-    """An "operation" or "raid" run by a state or its forces, not a militant one."""
+def _by_state(article: ArticleDoc, token: Token) -> bool:
+    """An "operation" or "raid" run by a state, a governing authority or their forces."""
     context = list(token.children) + [token.head] + list(token.head.children)
     for other in context:
-        if other.lower_ in STATE_FORCES or other.ent_type_ == "GPE":
+        if other.lower_ in STATE_FORCES | {"counterterrorism", "military"}:
             return True
-        if other.ent_id_ == "Taliban" or other.lower_ in {"taliban", "counterterrorism", "military"}:
+        name = article.actor_at(other)
+        if name and (article.actors.kinds.get(name) == "state" or name in article.actors.governing):
             return True
     return False
 
 
 def _is_generic(token: Token) -> bool:
-    """Plural or possessive-generic triggers without a count: "its attacks", "attacks on"."""
-    if token.tag_ in {"NNS", "NNPS"}:
+    """Plural or possessive-generic triggers without a count: "its attacks", "attacks on";
+    comparisons: "the deadliest attack since 2004"."""
+    if any(c.tag_ == "JJS" or c.lower_ in {"worst", "deadliest", "biggest", "largest"} for c in token.children):
         return True
+    if token.tag_ in {"NNS", "NNPS"}:
+        # "two suicide bombings" is specific; "its attacks" is not.
+        return not any(c.dep_ == "nummod" or c.like_num for c in token.children)
     if token.pos_ in {"NOUN", "PROPN"}:
         dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
         if any(d in {"its", "their", "any", "such", "no"} for d in dets):
@@ -148,7 +224,7 @@ def _is_hypothetical(token: Token) -> bool:
     for _ in range(4):
         if any(c.lower_ in HYPOTHETICAL for c in node.children if c.dep_ in {"aux", "amod", "advmod"}):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.lower_ in HYPOTHETICAL:
@@ -164,10 +240,13 @@ def _mention(
     trigger: Token,
     kind: str,
     used_places: set[int] | None = None,
+    sole: bool = False,
 ) -> Mention | None:
     event = Event(type=kind)
     ranks: dict[str, int] = {}
-    place = _place_for(sentence, trigger, used_places)
+    place, place_attached = _place_for(sentence, trigger, used_places)
+    if place and not (place_attached or sole):
+        place = None  # the sentence's place belongs to another of its events
     if place:
         if used_places is not None:
             used_places.add(place.span.start)
@@ -177,10 +256,12 @@ def _mention(
         country_named = [p for p in sentence.places if p.place.kind == "country" and p is not place]
         if not event.country and country_named:
             event.country = country_named[0].place.name
-    date = _date_for(sentence, trigger)
+    date, date_attached = _date_for(sentence, trigger)
+    if date and not (date_attached or sole):
+        date = None  # the sentence's date belongs to another of its events
     if date:
         event.date = date
-    killed, wounded = _toll(sentence, trigger)
+    killed, wounded = _toll(sentence, trigger) if kind != "foiled_plot" else (None, None)
     event.killed, event.wounded = killed, wounded
     event.attack_type = _attack_type(sentence.span, trigger, kind)
     event.target = _target(trigger)
@@ -192,9 +273,15 @@ def _mention(
     if agent and not event.perpetrator:
         event.perpetrator = agent
         ranks["perpetrator"] = 2
-    named_target = event.target and any(c.isupper() for c in event.target[:1] + event.target[1:])
-    if not (place or date or killed or wounded or (named_target and event.perpetrator)):
-        return None  # nothing that pins it to one real event
+    anchored = (
+        (place and (place_attached or sole))
+        or (date and (date_attached or sole))
+        or killed
+        or wounded
+        or (_named_target(trigger) and event.perpetrator)
+    )
+    if not anchored:
+        return None  # nothing that pins it to one real event ("this attack", "the carnage")
     if not event.perpetrator and kind != "counterterrorism_operation":
         recent = [g for g in article.recent_groups(sentence.index) if g not in _target_actors(article, trigger)]
         if _subject_is_anaphor(trigger) and recent:
@@ -203,7 +290,8 @@ def _mention(
         elif recent and not _suspected(sentence):
             event.perpetrator = recent[0]
             ranks["perpetrator"] = 0
-    if not event.country and article.main_country:
+    if not event.country and article.main_country and not any(_is_locative(p.span) for p in sentence.places):
+        # Nothing in the sentence says where: the country the article is about.
         event.country = article.main_country
         ranks["country"] = 0
     return Mention(event, sentence, trigger, ranks)
@@ -211,18 +299,20 @@ def _mention(
 
 def _place_for(
     sentence: Sentence, trigger: Token, used: set[int] | None = None
-) -> PlaceMention | None:
+) -> tuple[PlaceMention | None, bool]:
+    """The event's place, and whether the parse ties it to the trigger."""
     candidates = [p for p in sentence.places if not used or p.span.start not in used]
+    attached = True
     local = [p for p in candidates if _is_locative(p.span) and _attached(p.span.root, trigger)]
     if not local:
+        attached = False
         local = [p for p in candidates if _is_locative(p.span)]
     if not local:
-        local = [p for p in candidates if p.span.root.dep_ not in {"nsubj", "compound"} or p.span.root.head.lower_ in FACILITY_NOUNS]
-    if not local:
-        return None
+        return None, False
     # Most specific first (a city beats the country named beside it), then nearest the trigger.
     order = {"city": 0, "province": 1, "country": 2, "region": 3}
-    return min(local, key=lambda p: (order.get(p.place.kind, 4), abs(p.span.start - trigger.i)))
+    best = min(local, key=lambda p: (order.get(p.place.kind, 4), abs(p.span.start - trigger.i)))
+    return best, attached
 
 
 def _is_locative(span: Span) -> bool:
@@ -235,33 +325,55 @@ def _is_locative(span: Span) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
         return True
     if node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head.lower_ in FACILITY_NOUNS | PLACE_NOUNS:
+        if node.ent_id_ and node.head.lower_ in ATTACK_NOUNS | CT_NOUNS:
+            return False  # "a U.S. drone attack": the state is the agent, not the place
         return True  # "a Moscow synagogue", "Kabul's diplomatic district"
     return False
 
 
 def _attached(node: Token, trigger: Token) -> bool:
-    """True when `node` hangs (within a few arcs) from the trigger or the trigger's verb."""
-    anchors = {trigger, trigger.head}
-    for _ in range(5):
-        if node in anchors:
+    """True when `node` hangs (within a few arcs) from the trigger, or from the verb that
+    carries out a noun trigger ("carried out an attack in Moscow")."""
+    anchors = {trigger.i}
+    if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in CARRY_VERBS:
+        anchors.add(trigger.head.i)
+    for _ in range(7):
+        if node.i in anchors:
             return True
-        if node.head is node:
+        if node.dep_ == "conj":
+            return False  # "the attack in Moscow and the bombings in Kerman": another item
+        if node.i != trigger.i and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS:
+            return False  # the place of another event word
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
 
 
-def _date_for(sentence: Sentence, trigger: Token) -> PartialDate | None:
-    if not sentence.dates:
-        return None
-    best = min(sentence.dates, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
-    return best.date
+def _date_for(sentence: Sentence, trigger: Token) -> tuple[PartialDate | None, bool]:
+    """The event's date: one tied to the trigger by the parse, else the sentence's only date."""
+    attached = [d for d in sentence.dates if _attached(d.span.root, trigger)]
+    if attached:
+        best = min(attached, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
+        return best.date, True
+    if sentence.dates:
+        nearest = min(sentence.dates, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
+        return nearest.date, False
+    return None, False
+
+
+def _named_target(trigger: Token) -> bool:
+    """A target with a name ("the Longan Hotel", "Pakistan's charge d'affaires")."""
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if trigger.dep_ in {"relcl", "acl"}:
+        objects.append(trigger.head)  # "the Longan Hotel, ..., was targeted"
+    return any(o.pos_ == "PROPN" or o.ent_type_ in {"FAC", "ORG", "PERSON"} for o in objects)
 
 
 def _toll(sentence: Sentence, trigger: Token) -> tuple[Count | None, Count | None]:
     # With several triggers in a sentence, read the toll from the trigger's own clause.
     span = sentence.span
-    clause = trigger.sent if trigger.head is trigger else trigger.head
+    clause = trigger.sent if trigger.head.i == trigger.i else trigger.head
     text = span.text if len(span) < 60 else span.doc[clause.left_edge.i : clause.right_edge.i + 1].text
     casualties = find_casualties(text)
     return casualties.killed, casualties.wounded
@@ -278,7 +390,9 @@ def _attack_type(span: Span, trigger: Token, kind: str) -> str | None:
         return "raid" if trigger.lower_ in {"raid", "raided"} else None
     if kind != "attack":
         return None
-    if "suicide" in near or {"suicide", "bomber"} <= words:
+    own = list(trigger.subtree) + ([trigger.head] + list(trigger.head.subtree) if trigger.dep_ != "conj" else [])
+    suicide = any(t.lower_ == "suicide" and t.head.lower_ in SUICIDE_HEADS and t.head.dep_ != "conj" for t in own)
+    if "suicide" in near or suicide:
         return "suicide bombing"
     if trigger.lower_.startswith("assassinat") or "assassination" in words:
         return "assassination"
@@ -290,9 +404,9 @@ def _attack_type(span: Span, trigger: Token, kind: str) -> str | None:
 
 
 def _target(trigger: Token) -> str | None:
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"}]
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"} and c.ent_type_ not in {"DATE", "TIME"}]
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "targeting"}):
-        objects += [c for c in prep.children if c.dep_ == "pobj"]
+        objects += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
     for clause in (c for c in trigger.children if c.lower_ == "targeting"):
         objects += [c for c in clause.children if c.dep_ == "dobj"]
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in {"targeted", "targeting"}:
@@ -307,12 +421,14 @@ def _target(trigger: Token) -> str | None:
 
 
 def _target_actors(article: ArticleDoc, trigger: Token) -> set[str]:
-    target = [c for c in trigger.subtree if c.dep_ in {"dobj", "pobj"} and c.head == trigger]
+    """Actors on the receiving end in the trigger's sentence ("killed the Taliban governor")."""
     names = set()
-    for obj in target:
-        for token in obj.subtree:
-            if token.ent_id_:
-                names.add(token.ent_id_)
+    for token in trigger.sent:
+        receiving = (token.dep_ in {"dobj", "nsubjpass"} and token.head.lower_ in HARM_VERBS) or (
+            token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "targeting"}
+        )
+        if receiving:
+            names |= {n for n in (article.actor_at(t) for t in token.subtree) if n}
     return names
 
 
@@ -326,8 +442,19 @@ def _claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     groups = [m for m in sentence.actors if m.kind == "group"]
     if not groups:
         return None
-    by = [m for m in groups if m.span.start > 0 and sentence.span.doc[m.span.start - 1].lower_ in {"by", "the"}]
-    return (by or groups)[0].name
+    doc = sentence.span.doc
+
+    def role(mention) -> int:
+        root = mention.span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "by":
+            return 0  # "claimed by X"
+        if root.dep_ == "poss" or (mention.span.end < len(doc) and doc[mention.span.end].lower_ in {"'s", "’s"}):
+            return 1  # "X's assertion of responsibility"
+        if root.dep_ == "nsubj" and root.head.lower_.startswith("claim"):
+            return 1  # "X claimed the attack"
+        return 2
+
+    return min(groups, key=lambda m: (role(m), m.span.start)).name
 
 
 def _agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None:
@@ -335,28 +462,54 @@ def _agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | Non
     for child in trigger.children:
         if child.dep_ == "agent":
             for token in child.subtree:
-                if token.ent_id_:
-                    return article.aliases.get(token.ent_id_, token.ent_id_)
-        if child.dep_ in {"compound", "poss", "nmod", "amod"} and child.ent_id_:
-            return article.aliases.get(child.ent_id_, child.ent_id_)
+                if article.actor_at(token):
+                    return article.actor_at(token)
+        if child.dep_ in {"compound", "poss", "nmod", "amod"} and article.actor_at(child):
+            return article.actor_at(child)
+    # "was killed in a recent Taliban operation": the owner of an event noun below the trigger.
+    for token in trigger.subtree:
+        if token.i != trigger.i and token.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS:
+            for child in token.children:
+                if child.dep_ in {"compound", "poss"} and article.actor_at(child):
+                    return article.actor_at(child)
     node = trigger
-    for _ in range(4):
+    for _ in range(6):
+        if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
+            break  # "officials said that ...": the speaker is not the perpetrator
         for child in node.children:
             if child.dep_ in {"nsubj", "agent"}:
                 for token in child.subtree:
-                    if token.ent_id_ and article.actors.kinds.get(token.ent_id_) in {"group", "state"}:
-                        return article.aliases.get(token.ent_id_, token.ent_id_)
-        if node.head is node:
+                    name = article.actor_at(token)
+                    if name and article.actors.kinds.get(name) in {"group", "state"}:
+                        return name
+        if node.head.i == node.i or not _subject_passes(node):
             break
         node = node.head
     return None
 
 
+def _subject_passes(node: Token) -> bool:
+    """Whether the subject of the head clause is also the subject of `node`'s clause."""
+    if node.pos_ in {"NOUN", "PROPN", "ADP"} or node.dep_ in {"dobj", "pobj", "prep", "compound", "amod"}:
+        # An event noun's doer is the subject of a verb that does it ("the group carried out
+        # an attack"), not of any verb ("the Taliban condemned the attack").
+        head = node.head
+        return head.pos_ not in {"VERB", "AUX"} or head.lower_ in CARRY_VERBS | HARM_VERBS
+    if node.dep_ in SHARED_SUBJECT:
+        return True
+    return node.dep_ == "advcl" and node.tag_ == "VBG"  # "..., carrying out an attack"
+
+
 def _subject_is_anaphor(trigger: Token) -> bool:
-    node = trigger if trigger.pos_ == "VERB" else trigger.head
-    for child in node.children:
-        if child.dep_ == "nsubj" and child.lower_ in {"group", "militants", "it", "organisation", "organization", "they"}:
-            return True
+    """"The group attacked ...", "the group killed ... in a suicide bombing"."""
+    node = trigger
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            return any(
+                c.dep_ == "nsubj" and c.lower_ in {"group", "militants", "it", "organisation", "organization", "they", "jihadists"}
+                for c in node.children
+            )
+        node = node.head
     return False
 
 
@@ -384,7 +537,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     merged: list[Mention] = []
     for mention in mentions:
         for kept in merged:
-            if kept.sentence.index != mention.sentence.index and _same_event(kept.event, mention.event):
+            same_toll = kept.event.killed is not None and kept.event.killed == mention.event.killed
+            if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(kept.event, mention.event):
                 _fold(kept, mention)
                 break
         else:
@@ -400,8 +554,6 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     if a.date and b.date and not _dates_compatible(a.date, b.date):
-        return False
-    if a.target and b.target and a.location and not (set(a.target.lower().split()) & set(b.target.lower().split()) - {"the", "a", "an", "of", "in"}):
         return False
     shared = (
         (a.location and a.location == b.location)

@@ -19,7 +19,7 @@ from briefgen.store import Store
 
 # Bump when a rule changes what extraction returns.
 EXTRACTOR_VERSION = "briefgen.facts.v1"
-COMPONENTS = ("briefgen_actors", "briefgen_facts")
+COMPONENTS = ("briefgen_paragraphs", "briefgen_actors", "briefgen_facts")
 
 
 @dataclass
@@ -45,10 +45,20 @@ def pipeline_version(config: Config) -> str:
     except PackageNotFoundError:
         model = config.nlp.pipeline
     key = json.dumps(
-        [EXTRACTOR_VERSION, model, sorted(config.nlp.disable), component_settings(config)],
+        [EXTRACTOR_VERSION, _rules_digest(), model, sorted(config.nlp.disable), component_settings(config)],
         sort_keys=True,
     )
     return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _rules_digest() -> str:
+    """Hash of the extraction rules' source, so a changed rule is never served from cache."""
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_nlp(config: Config):
@@ -68,6 +78,8 @@ def build_nlp(config: Config):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     settings = component_settings(config)
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe("briefgen_paragraphs", before=first)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("briefgen_actors", before=before, config={"actors": settings["actors"]})
     nlp.add_pipe("briefgen_facts", config=settings)

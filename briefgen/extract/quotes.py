@@ -89,12 +89,14 @@ def find_quotes(article: ArticleDoc) -> list[QuoteMention]:
         if sentence is None:
             continue
         speaker = _speaker_in(article, sentence, segment, last)
-        if speaker is None:
-            following = article.sentences[sentence.index + 1] if sentence.index + 1 < len(article.sentences) else None
-            if following is not None and segment.start - sentence.span.start_char < 3:
-                speaker = _speaker_in(article, following, segment, last, allow_pronoun=False)
         if speaker is None and last is not None and quotes and sentence.index - quotes[-1].sentence.index <= 1:
             speaker = last  # a quote that runs on from the previous one
+        if speaker is None and segment.start - sentence.span.start_char < 3:
+            # "“...” ... Suhail Shaheen, the head of ..., told CBS News": the speaker comes after.
+            for following in article.sentences[sentence.index + 1 : sentence.index + 3]:
+                speaker = _speaker_in(article, following, segment, last, allow_pronoun=False)
+                if speaker:
+                    break
         if speaker is None:
             continue
         last = speaker
@@ -135,6 +137,12 @@ def _speaker_in(
             speaker = _speaker_from(article, subject, last)
             if speaker:
                 return speaker
+        if not subjects:
+            # A misparsed subject: the nearest person named before the verb.
+            people = [e for e in sentence.span.ents if e.label_ == "PERSON" and e.end <= token.i]
+            people = [e for e in people if not (segment.start <= e.start_char < segment.end)]
+            if people:
+                return _speaker_from(article, people[-1].root, last)
     return None
 
 
@@ -151,6 +159,8 @@ def _speaker_from(article: ArticleDoc, head: Token, last: Speaker | None) -> Spe
     if not any(t.text[:1].isupper() for t in words if t.lower_ not in DETERMINERS):
         return None  # "officials said": nobody named
     name = _body_name(phrase.text)
+    if len(name.split()) == 1:
+        name = _surname_to_full(article, name, head.i)
     affiliation = next((article.actor_of(e) for e in phrase.ents if article.actor_of(e)), None)
     org = next((e.text for e in phrase.ents if e.label_ == "ORG"), None)
     return Speaker(name, None, affiliation or org)
@@ -168,12 +178,16 @@ def _person_at(head: Token) -> Span | None:
 
 
 def _full_name(article: ArticleDoc, person: Span) -> str:
-    """"Kugelman" becomes "Michael Kugelman" when the article named him in full before."""
     name = person.text.removesuffix("’s").removesuffix("'s")
-    if len(name.split()) > 1:
-        return name
+    # Stray initials glued on by the NER ("U. S. Suhail Shaheen").
+    name = re.sub(r"^(?:[A-Z]\.\s+)+(?=\S+\s+\S+)", "", name)
+    return name if len(name.split()) > 1 else _surname_to_full(article, name, person.start)
+
+
+def _surname_to_full(article: ArticleDoc, name: str, before: int) -> str:
+    """"Kugelman" becomes "Michael Kugelman" when the article named him in full before."""
     for ent in article.doc.ents:
-        if ent.label_ == "PERSON" and ent.start < person.start and ent.text.split()[-1] == name:
+        if ent.label_ == "PERSON" and ent.start < before and len(ent) > 1 and ent.text.split()[-1] == name:
             return ent.text
     return name
 
