@@ -27,7 +27,7 @@ DEMONYMS = {
     "Iraqi": "Iraq", "Chinese": "China", "Indian": "India", "German": "Germany", "French": "France",
 }
 # "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]", re.M)
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ ]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?\s+[-–—]\s", re.M)
 # Words that turn a parent group's name into its branch ("the ISIS affiliate").
 BRANCH_WORDS = {"affiliate", "branch", "franchise", "offshoot", "chapter", "wing"}
 # "also known as Daesh": inside this article the alias names the group just described.
@@ -68,8 +68,9 @@ class Sentence:
     @property
     def is_heading(self) -> bool:
         """A headline or sub-heading: short and without closing punctuation."""
-        last = self.span[-1].text if len(self.span) else ""
-        return len(self.span) < 25 and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+        words = [t for t in self.span if not t.is_space]
+        last = words[-1].text if words else ""
+        return len(words) < 25 and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
 
 
 class ArticleDoc:
@@ -146,8 +147,8 @@ class ArticleDoc:
             name = self.actor_of(ent)
             if name:
                 sentence.actors.append(ActorMention(ent, name, self.actors.kinds.get(name, "group")))
-            if ent.label_ in PLACE_LABELS:
-                place = self.gazetteer.resolve(ent.text) if ent.label_ == "GPE" else self.gazetteer.find(ent.text)
+            if ent.label_ in PLACE_LABELS or _after_locative(ent):
+                place = self.gazetteer.resolve(ent.text) if ent.label_ != "FAC" else self.gazetteer.find(ent.text)
                 if place and self._plausible(place):
                     sentence.places.append(PlaceMention(ent, place))
             if ent.label_ == "DATE":
@@ -157,9 +158,13 @@ class ArticleDoc:
         return sentence
 
     def _plausible(self, place: Place) -> bool:
-        """A city counts only when its country is named in the article, or no country is:
-        "the Santa Maria church" in Istanbul is not in Brazil."""
+        """A name shared by places in several countries counts only when its country is
+        named in the article, or no other country is: "the Santa Maria church" in an
+        article about Istanbul is not in Brazil."""
         if place.kind not in {"city", "province"} or not place.country:
+            return True
+        countries = {c.country for c in self.gazetteer.candidates(place.name)}
+        if len(countries) <= 1:
             return True
         text = self.doc.text
         if place.country in text or any(d in text for d, c in DEMONYMS.items() if c == place.country):
@@ -183,14 +188,23 @@ class ArticleDoc:
                 return sentence
         raise ValueError("token outside the document")
 
-    def recent_groups(self, index: int, back: int = 2) -> list[str]:
-        """Group actors named in the `back` sentences before sentence `index`, newest first."""
+    def recent_groups(self, index: int, back: int = 2, subjects_first: bool = False) -> list[str]:
+        """Group actors named in the `back` sentences before sentence `index`, newest first;
+        with `subjects_first`, what "the group" refers to: the nearest sentence's subject
+        ("ISIS-K has been weakened by Taliban raids. The group attacked ...")."""
         names: list[str] = []
         for sentence in reversed(self.sentences[max(0, index - back) : index]):
-            for mention in reversed(sentence.actors):
-                if mention.kind == "group" and mention.name not in names:
-                    names.append(mention.name)
+            groups = [m for m in reversed(sentence.actors) if m.kind == "group"]
+            if subjects_first:
+                groups.sort(key=lambda m: m.span.root.dep_ not in {"nsubj", "nsubjpass"})
+            names += [m.name for m in groups if m.name not in names]
         return names
+
+
+def _after_locative(ent: Span) -> bool:
+    """A name the NER took for a person or organisation, standing where places stand ("in Izmir")."""
+    root = ent.root
+    return ent.label_ in {"PERSON", "ORG", "NORP"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "outside"}
 
 
 def _with_preposition(ent: Span) -> str:

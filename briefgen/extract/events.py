@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from briefgen.extract.document import ArticleDoc, PlaceMention, Sentence
-from briefgen.extract.numbers import find_casualties
+from briefgen.extract.numbers import find_casualties, parse_count
 from briefgen.models import Count, Event, PartialDate
 
 ATTACK_NOUNS = {
@@ -27,7 +27,7 @@ ATTACK_NOUNS = {
 }
 ATTACK_VERBS = {
     "attack", "attacked", "attacks", "attacking", "bombed", "stormed", "targeted", "targeting",
-    "struck", "assassinated", "ambushed", "blew",
+    "struck", "assassinated", "ambushed", "blew", "exploded", "detonated",
 }
 CT_NOUNS = {"raid", "operation", "strike", "airstrike", "airstrikes", "crackdown", "raids", "strikes"}
 CT_VERBS = {"raided", "eliminated", "neutralised", "neutralized"}
@@ -51,6 +51,7 @@ CARRY_VERBS = {
 # Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
 SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
+MAX_INCIDENT_PARTS = 3  # "three blasts" can be one incident; "five attacks" are several
 HARM_VERBS = ATTACK_VERBS | {"killed", "killing", "kill", "wounded", "injured", "hit", "murdered", "shot"}
 SUICIDE_HEADS = {"bombing", "bomber", "bombers", "attack", "attacker", "blast", "bomb", "vest", "bombings", "attacks"}
 SPEECH_VERBS = {"said", "says", "announced", "stated", "told", "added", "reported", "claimed", "claim", "claims", "warned", "noted"}
@@ -111,8 +112,10 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             continue
         if plot is not None and (_related_tokens(plot, token) or plot.is_ancestor(token)):
             continue  # "foiled an attempt to attack X": part of the plot
-        words_found += 1
-        if _is_generic(token) or _is_hypothetical(token):
+        if _is_hypothetical(token):
+            continue
+        words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
+        if _is_generic(token):
             continue
         related = [(t, k) for t, k in triggers if k == kind and _related_tokens(t, token)]
         if related:
@@ -143,10 +146,11 @@ def _plot_trigger(span: Span, words: set[str]) -> Token | None:
     plots = [t for t in span if t.lower_ in PLOT_NOUNS]
     if plots and all(_is_generic(t) for t in plots):
         return None  # "a string of attacks and thwarted plots": talk, not one plot
-    # The plot noun carries its owner ("an ISIS-K plot"); else the foiling verb.
-    if plots:
-        return plots[0]
-    return next((t for t in span if t.lower_ in FOIL_WORDS | PLOT_WORDS | ARREST_WORDS), None)
+    # The foiling verb governs the whole plot ("foiled an IS-K plot to attack X in Y").
+    foil = next((t for t in span if t.lower_ in FOIL_WORDS | ARREST_WORDS and t.pos_ == "VERB"), None)
+    if foil is not None:
+        return foil
+    return plots[0] if plots else next((t for t in span if t.lower_ in FOIL_WORDS | PLOT_WORDS | ARREST_WORDS), None)
 
 
 def _anaphoric(token: Token) -> bool:
@@ -185,6 +189,8 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
             by_forces = word in CT_VERBS or _by_state(article, token)
             return "counterterrorism_operation" if on_militants and by_forces else None
             return "counterterrorism_operation"
+        if word in {"opened", "open", "opens"} and any(c.lower_ == "fire" for c in token.children):
+            return "attack"  # "gunmen opened fire on worshippers"
         if word in ATTACK_VERBS:
             if word == "assassinated" and "drone" in words:
                 return "counterterrorism_operation"
@@ -210,8 +216,12 @@ def _is_generic(token: Token) -> bool:
     if any(c.tag_ == "JJS" or c.lower_ in {"worst", "deadliest", "biggest", "largest"} for c in token.children):
         return True
     if token.tag_ in {"NNS", "NNPS"}:
-        # "two suicide bombings" is specific; "its attacks" is not.
-        return not any(c.dep_ == "nummod" or c.like_num for c in token.children)
+        # "twin bombings", "two suicide bombings" are one incident; "its attacks" and
+        # "more than 190 bombings" are not (the latter is a statistic).
+        counts = [parse_count(c.text) for c in token.children if c.dep_ == "nummod" or c.like_num]
+        small = [c for c in counts if c and c.min is not None and c.min <= MAX_INCIDENT_PARTS]
+        twin = any(c.lower_ in {"twin", "double", "triple", "coordinated"} for c in token.children)
+        return not (small or twin)
     if token.pos_ in {"NOUN", "PROPN"}:
         dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
         if any(d in {"its", "their", "any", "such", "no"} for d in dets):
@@ -220,6 +230,8 @@ def _is_generic(token: Token) -> bool:
 
 
 def _is_hypothetical(token: Token) -> bool:
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return True  # "plans to attack"
     node = token
     for _ in range(4):
         if any(c.lower_ in HYPOTHETICAL for c in node.children if c.dep_ in {"aux", "amod", "advmod"}):
@@ -284,8 +296,9 @@ def _mention(
         return None  # nothing that pins it to one real event ("this attack", "the carnage")
     if not event.perpetrator and kind != "counterterrorism_operation":
         recent = [g for g in article.recent_groups(sentence.index) if g not in _target_actors(article, trigger)]
-        if _subject_is_anaphor(trigger) and recent:
-            event.perpetrator = recent[0]
+        if _subject_is_anaphor(trigger):
+            named = article.recent_groups(sentence.index, subjects_first=True)
+            event.perpetrator = next((g for g in named if g not in _target_actors(article, trigger)), None)
             ranks["perpetrator"] = 1
         elif recent and not _suspected(sentence):
             event.perpetrator = recent[0]
@@ -331,6 +344,11 @@ def _is_locative(span: Span) -> bool:
     return False
 
 
+def _own_phrase(trigger: Token) -> set[int]:
+    """Event words inside the trigger's own phrase ("killed by a drone strike")."""
+    return {t.i for t in trigger.subtree if _related_tokens(trigger, t)}
+
+
 def _attached(node: Token, trigger: Token) -> bool:
     """True when `node` hangs (within a few arcs) from the trigger, or from the verb that
     carries out a noun trigger ("carried out an attack in Moscow")."""
@@ -342,7 +360,7 @@ def _attached(node: Token, trigger: Token) -> bool:
             return True
         if node.dep_ == "conj":
             return False  # "the attack in Moscow and the bombings in Kerman": another item
-        if node.i != trigger.i and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS:
+        if node.i != trigger.i and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS and node.i not in _own_phrase(trigger):
             return False  # the place of another event word
         if node.head.i == node.i:
             return False
@@ -472,6 +490,8 @@ def _agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | Non
             for child in token.children:
                 if child.dep_ in {"compound", "poss"} and article.actor_at(child):
                     return article.actor_at(child)
+    if trigger.lower_ in FOIL_WORDS | ARREST_WORDS:
+        return None  # the subject of "foiled" or "arrested" stopped the plot
     node = trigger
     for _ in range(6):
         if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
