@@ -17,6 +17,7 @@ from briefgen.extract.actors import ActorIndex
 from briefgen.extract.document import ArticleDoc, Sentence
 from briefgen.extract.events import ATTACK_NOUNS, find_events
 from briefgen.extract.numbers import parse_count
+from briefgen.extract.people import find_people
 from briefgen.extract.quotes import find_quotes
 from briefgen.extract.topics import topics_for
 
@@ -47,6 +48,10 @@ class FactExtractor:
             data = quote.quote.to_dict()
             named = {a.name for a in quote.sentence.actors}
             facts.append(self._fact("quote", quote.sentence, data, sorted(named)))
+        for ent, name, role, affiliation in find_people(article):
+            sentence = article.sentence_of(ent.root)
+            data = {"name": name, "role": role, "affiliation": affiliation}
+            facts.append(self._fact("person", sentence, data, _actors(sentence)))
         for sentence in article.sentences:
             if sentence.index not in event_sentences:
                 facts += [self._fact("statistic", sentence, s, _actors(sentence)) for s in _statistics(sentence)]

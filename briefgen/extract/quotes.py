@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from briefgen.extract.document import ArticleDoc, Sentence
+from briefgen.extract.people import role_of
 from briefgen.models import Quote
 
 OPEN = "“\"«"
@@ -152,7 +153,7 @@ def _speaker_from(article: ArticleDoc, head: Token, last: Speaker | None) -> Spe
     person = _person_at(head)
     if person is not None:
         name = _full_name(article, person)
-        role, affiliation = _role(article, person)
+        role, affiliation = role_of(article, person)
         return Speaker(name, role, affiliation)
     phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
     words = [t for t in phrase if not t.is_punct or t.text == ","]
@@ -190,21 +191,6 @@ def _surname_to_full(article: ArticleDoc, name: str, before: int) -> str:
         if ent.label_ == "PERSON" and ent.start < before and len(ent) > 1 and ent.text.split()[-1] == name:
             return ent.text
     return name
-
-
-def _role(article: ArticleDoc, person: Span) -> tuple[str | None, str | None]:
-    """"X, a security expert with the Y Institute," -> (role text, affiliation)."""
-    appos = [c for c in person.root.children if c.dep_ == "appos"]
-    if not appos:
-        return None, None
-    head = appos[0]
-    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
-    actor = next((article.actor_of(e) for e in span.ents if article.actor_of(e)), None)
-    orgs = [e for e in span.ents if e.label_ == "ORG"]
-    preferred = [e for e in orgs if e.start > span.start and head.doc[e.start - 1].lower_ in {"the", "with", "at"}]
-    org = (preferred or orgs or [None])[0]
-    affiliation = org.text.removeprefix("the ") if org is not None else actor
-    return span.text, affiliation
 
 
 def _body_name(text: str) -> str:

@@ -70,3 +70,14 @@ def test_titles_and_scare_quotes_are_not_quotes(quotes):
 def test_marks_pair_whatever_their_direction():
     spans = quote_spans("He said \u201cthe border is closed to all traffic now\u201c and left.")
     assert [s.text for s in spans] == ["the border is closed to all traffic now"]
+
+
+def test_people_keep_role_and_affiliation(nlp):
+    doc = nlp(
+        "Interior Minister Sami Okafor visited the site.\n"
+        "Priya Natarajan, a security expert with the Institute for Regional Studies, said the group had regrouped."
+    )
+    people = {f["data"]["name"]: f["data"] for f in doc._.facts if f["kind"] == "person"}
+    assert people["Sami Okafor"]["role"] == "Interior Minister"
+    assert people["Priya Natarajan"]["affiliation"] == "Institute for Regional Studies"
+    assert "security expert" in people["Priya Natarajan"]["role"]
