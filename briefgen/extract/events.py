@@ -51,6 +51,7 @@ CARRY_VERBS = {
 # Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
 SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
+ATTACKERS = {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bomber", "bombers", "militants"}
 MAX_INCIDENT_PARTS = 3  # "three blasts" can be one incident; "five attacks" are several
 HARM_VERBS = ATTACK_VERBS | {"killed", "killing", "kill", "wounded", "injured", "hit", "murdered", "shot"}
 SUICIDE_HEADS = {"bombing", "bomber", "bombers", "attack", "attacker", "blast", "bomb", "vest", "bombings", "attacks"}
@@ -126,6 +127,13 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             words_found -= 1
             continue
         triggers.append((token, kind))
+    if not triggers and not words_found and words & ATTACKERS:
+        # "Gunmen burst into the hall ..., killing at least 60 people": no event word, but
+        # attackers and a toll. The attackers' verb stands in for the trigger.
+        doer = next(t for t in span if t.lower_ in ATTACKERS)
+        if doer.dep_ in {"nsubj", "nsubjpass"} and find_casualties(span.text).killed:
+            triggers.append((doer.head, "attack"))
+            words_found = 1
     mentions = []
     used_places: set[int] = set()
     for token, kind in triggers:

@@ -131,3 +131,13 @@ def test_undated_article_gets_no_invented_date(events):
     assert event["date"] is None
     [event] = events("A suicide bombing in Kandahar on March 21, 2024 killed 21 people.", published=None)
     assert event["date"] == "2024-03-21"
+
+
+def test_attackers_and_a_toll_make_an_event_without_an_event_word(events):
+    [event] = events(
+        "Gunmen burst into a wedding hall in Peshawar on Saturday evening, firing into the crowd and killing at least 9 people."
+    )
+    assert event["type"] == "attack"
+    assert event["location"] == "Peshawar"
+    assert event["killed"]["min"] == 9
+    assert event["date"] == "2024-03-23"
