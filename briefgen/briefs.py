@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from briefgen.analysis import MergedEvent, merge_events
+from briefgen.analysis import MergedEvent, actor_parents, merge_events
 from briefgen.config import BriefConfig, Config, SectionConfig
 from briefgen.errors import UsageError
 from briefgen.models import Article, Fact
@@ -74,9 +74,7 @@ def choose_period(
         raise UsageError("no dated articles in the store; pass --since and --until, or ingest dated articles")
     newest = max(dated)
     start = newest - dt.timedelta(days=newest.weekday())
-    period = Period(start, start + dt.timedelta(days=6), _week_label(start), "")
-    year, number, _ = start.isocalendar()
-    return Period(period.start, period.end, period.label, f"latest ISO week with dated articles ({year}-W{number:02d})")
+    return Period(start, start + dt.timedelta(days=6), _week_label(start), "the latest week with dated articles")
 
 
 class BriefData:
@@ -86,7 +84,7 @@ class BriefData:
         self.config = config
         self.articles = {a.id: a for a in articles}
         self.facts = facts
-        self.events = merge_events(facts, self.articles)
+        self.events = merge_events(facts, self.articles, parents=actor_parents(config))
         self.sources: dict[str, int] = {}  # article id -> citation number
 
     def cite(self, article_id: str) -> int:
@@ -120,6 +118,7 @@ class BriefData:
             "sources": citations,
             "independent_sources": item.independent_sources,
             "conflicts": item.conflicts,
+            "disagreements": _disagreements(item, self),
             "evidence": reports[0].fact.sentence if reports else "",
             "severity": round(item.severity(), 1),
         }
@@ -156,34 +155,78 @@ class BriefData:
 
 def _date_label(iso: str | None, reported: dt.date | None) -> str:
     if not iso:
-        return f"undated (reported {reported:%d %b %Y})" if reported else "undated"
+        # Never a date the text does not give: say when it was first reported instead.
+        return f"date not stated, reported {reported:%d %b %Y}" if reported else "date not stated"
     parts = iso.split("-")
     day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     return {3: f"{day:%d %b %Y}", 2: f"{day:%b %Y}", 1: parts[0]}[len(parts)]
 
 
 def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | None:
-    """A toll as stated, with every source's figure when they differ."""
-    figures = item.figures(name)
-    if not figures:
+    """A toll as the newest report states it, with every source's figure when they
+    differ: the range with who reported what, revisions, and same-day conflicts."""
+    summary = item.figure_summary(name)
+    if summary is None:
         return None
     final = getattr(item.event, name)
-    by_source = [
-        {
-            "text": count.describe(),
-            "source": data.cite(report.article.id),
-            "outlet": report.article.source or report.article.origin,
-            "published": report.article.published.isoformat() if report.article.published else None,
-        }
-        for report, count in figures
-    ]
-    distinct = {row["text"] for row in by_source}
+    by_source = []
+    for row in summary.by_source:
+        article = row.report.article
+        by_source.append({
+            "text": row.count.describe(),
+            "number": row.number,
+            "source": data.cite(article.id),
+            "outlet": article.source or article.origin,
+            "published": article.published.isoformat() if article.published else None,
+            "day": f"{article.published.day} {article.published:%b}" if article.published else "undated",
+            "revises": row.revises,
+            "is_copy": article.copy_of is not None,
+        })
+    range_text = None
+    if summary.disputed:
+        # "133 (Caspian Wire, 23 Mar) to 137 (Volga Courier, 24 Mar)": who first stated the lowest and the highest.
+        low = next(r for r in by_source if r["number"] == summary.min)
+        high = next(r for r in by_source if r["number"] == summary.max)
+        range_text = f"{_said(low)} to {_said(high)}"
     return {
         "text": final.describe() if final else "",
         "min": final.min if final else None,
+        "range_min": summary.min,
+        "range_max": summary.max,
+        "range": range_text,
         "by_source": by_source,
-        "disputed": len(distinct) > 1,
+        "disputed": summary.disputed,
+        "revised": summary.revised,
+        "conflict": summary.conflict,
     }
+
+
+def _said(row: dict[str, Any]) -> str:
+    return f"{row['text']} ({row['outlet']}, {row['day']})"
+
+
+DISAGREEMENT_LABELS = {"date": "the date", "location": "the place", "perpetrator": "the perpetrator",
+                       "claimed_by": "the claim"}
+
+
+def _disagreements(item: MergedEvent, data: BriefData) -> list[dict[str, Any]]:
+    """Date, place, perpetrator or claim on which sources disagree: each value with its sources.
+    (Tolls are shown by `_figure`.)"""
+    found = []
+    for name in item.conflicts:
+        if name not in DISAGREEMENT_LABELS:
+            continue
+        values: dict[str, set[int]] = {}
+        for report in item.reports:
+            value = getattr(report.event, name)
+            if value:
+                values.setdefault(str(value), set()).add(data.cite(report.article.id))
+        found.append({
+            "field": name,
+            "label": DISAGREEMENT_LABELS[name],
+            "versions": [{"value": v, "sources": sorted(n)} for v, n in sorted(values.items(), key=lambda kv: min(kv[1]))],
+        })
+    return found
 
 
 def build_context(
@@ -200,7 +243,9 @@ def build_context(
     brief = config.briefs[brief_name]
     from briefgen import sections
 
-    dated = [a.published for a in data.articles.values() if a.published]
+    # The cut-off is the newest article the brief could draw on: a brief on an
+    # earlier week does not claim the store's later articles.
+    dated = [a.published for a in data.articles.values() if a.published and (period is None or a.published <= period.end)]
     context: dict[str, Any] = {
         "brief": {
             "name": brief_name,
@@ -214,6 +259,8 @@ def build_context(
         "actor": actor,
         "issued": dt.date.today().isoformat(),
         "cut_off": max(dated).isoformat() if dated else "no dated articles",
+        # Without a period (an actor brief) the cover says what span of reporting it draws on.
+        "coverage": f"all articles in the store, {min(dated):%d %b %Y} – {max(dated):%d %b %Y}" if dated and period is None else None,
         "newest_ingest": newest_ingest,
         "topics": {k: {"title": t.title, "description": t.description} for k, t in config.topics.items()},
         "sections": [],

@@ -67,8 +67,33 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             warn("interrupted; the store keeps every batch that was finished")
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # Typer's own exits and usage errors print themselves
+        except BrokenPipeError:
+            # `briefgen facts | head`: the reader has gone; nothing more to say.
+            _silence_stdout()
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            # Not a user error but a bug: still one line, and the way to the traceback.
+            if state.debug:
+                raise
+            first = (str(exc).splitlines() or [""])[0][:200]
+            warn(
+                f"error: unexpected {type(exc).__name__}{': ' + first if first else ''}; this is a bug "
+                "in briefgen: run again with --debug for the traceback and report it"
+            )
+            raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests)
+        pass
 
 
 def _version(value: bool) -> None:
@@ -241,6 +266,7 @@ def brief(
 ) -> None:
     """Ingest and extract what is pending, then render the brief NAME to PDF and HTML."""
     from briefgen.briefs import brief_kind
+    from briefgen.errors import TemplateError
 
     config = load_config()
     kind = brief_kind(config, name)
@@ -249,7 +275,7 @@ def brief(
 
         raise UsageError("give either --week or --since/--until, not both")
     with open_store(config) as store:
-        do_ingest(config, store, [])
+        failed = do_ingest(config, store, [])
         do_extract(config, store)
     formats = ["pdf", "html"] if format == Format.all else [format.value]
     out_dir = out or config.path(config.output.dir)
@@ -259,10 +285,17 @@ def brief(
         from briefgen.errors import UsageError
 
         raise UsageError(f"brief {name!r} is about one actor: briefgen brief {name} NAME")
-    for path in render_once(config, **args):
-        say(str(path))
+    try:
+        for path in render_once(config, **args):
+            say(str(path))
+    except BriefgenError as exc:
+        if not watch or not isinstance(exc, TemplateError):
+            raise
+        warn(f"error: {exc}")  # a broken template: keep watching, so saving the fix renders
     if watch:
         watch_and_render(args)
+    elif failed:
+        raise typer.Exit(1)  # rendered from what could be read; say some inputs failed
 
 
 def render_once(config, *, name, subject, week, since, until, formats, out_dir) -> list[Path]:
@@ -273,6 +306,7 @@ def render_once(config, *, name, subject, week, since, until, formats, out_dir) 
 
     started = time.perf_counter()
     with open_store(config) as store:
+        require_articles(store)
         data = load_brief_data(config, store)
         newest_ingest = store.newest_ingest()
     kind = config.briefs[name]
@@ -289,6 +323,17 @@ def render_once(config, *, name, subject, week, since, until, formats, out_dir) 
     written = render_brief(config, context, formats, out_dir, stem)
     warn(f"rendered in {time.perf_counter() - started:.1f} s")
     return written
+
+
+def require_articles(store) -> None:
+    """An empty store is a usage error: say how to fill it, rather than render nothing."""
+    if store.article_count() == 0:
+        from briefgen.errors import UsageError
+
+        raise UsageError(
+            f"{store.path}: no articles in the store; run 'briefgen ingest PATH' first "
+            "(or check corpus in config.yaml)"
+        )
 
 
 def resolve_actor(config, name: str | None) -> str:
@@ -309,21 +354,10 @@ def resolve_actor(config, name: str | None) -> str:
 
 
 def watch_and_render(args: dict) -> None:
-    from watchfiles import watch
+    """Render again on every change of a template, style or the config; no extraction."""
+    from briefgen.render.watch import watch
 
-    from briefgen.render.environment import search_path
-
-    config = load_config()
-    folders = [p for p in search_path(config).templates + search_path(config).styles if p.exists()]
-    watched = [*folders, state.config_path.resolve()]
-    warn(f"watching {', '.join(str(p) for p in watched)} (Ctrl-C to stop)")
-    for _changes in watch(*watched):
-        try:
-            config = load_config()
-            for path in render_once(config, **args):
-                say(str(path))
-        except BriefgenError as exc:
-            warn(f"error: {exc}")
+    watch(state.config_path, load_config, lambda config: render_once(config, **args), say=say, warn=warn)
 
 
 # -- facts, eval, templates ---------------------------------------------------
@@ -354,11 +388,48 @@ def facts(
         raise UsageError(f"unknown topic {topic!r} (known: {', '.join(config.topics)})")
     canonical = resolve_actor(config, actor) if actor else None
     with open_store(config) as store:
+        require_articles(store)
+        from briefgen.extract.pipeline import pipeline_version
+
+        pending = len(store.pending(pipeline_version(config)))
+        if pending:
+            warn(f"note: {pending} article(s) not extracted yet; run 'briefgen extract' to see their facts")
         rows = factlist.select(
             config, store, topic=topic, actor=canonical, kinds=kind,
             since=parse_day(since, "--since"), until=parse_day(until, "--until"),
         )
     sys.stdout.write(factlist.formatted(rows, format.value))
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@reports_errors
+def events(
+    since: Annotated[Optional[str], typer.Option("--since", help="Events on or after, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Events on or before, YYYY-MM-DD.")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only events involving this actor (any alias).")] = None,
+    format: Annotated[EventFormat, typer.Option("--format", help="table or json.")] = EventFormat.table,
+) -> None:
+    """Print merged events: one line (or JSON object) per real event, with every source's figures."""
+    from briefgen import eventlist
+    from briefgen.extract.pipeline import extract as run_extract
+
+    config = load_config()
+    canonical = resolve_actor(config, actor) if actor else None
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    with open_store(config) as store:
+        require_articles(store)
+        with store.writer():  # extract what is pending; its summary goes to stderr, not into the JSON
+            report = run_with_progress("extract", lambda update: run_extract(config, store, progress=update))
+        if report.articles:
+            warn(f"extract: {report.articles} articles, {report.facts} facts in {report.seconds:.1f} s")
+        merged, _ = eventlist.load(config, store, report.pipeline)
+    chosen = eventlist.select(merged, since=first, until=last, actor=canonical)
+    sys.stdout.write(eventlist.formatted(chosen, format.value))
 
 
 @app.command(name="eval")
@@ -371,7 +442,12 @@ def evaluate(
     """Score extraction against a gold file, on a temporary store of the corpus."""
     from briefgen import evaluate as scoring
 
+    from briefgen.errors import UsageError
+
+    if format not in ("text", "json"):  # say so now, not after minutes of extraction
+        raise UsageError(f"--format {format!r}: expected text or json")
     config = load_config()
+    scoring.load_gold(gold)  # a missing or broken gold file is reported before any work
     scores = scoring.run(config, gold, corpus)
     sys.stdout.write(scoring.formatted(scores, format))
 
@@ -404,7 +480,8 @@ def templates_copy(
     source = builtin_dir("templates") / name
     if not source.is_file() and (builtin_dir("templates") / f"{name}.html.j2").is_file():
         source, name = builtin_dir("templates") / f"{name}.html.j2", f"{name}.html.j2"
-    if not source.is_file():
+    inside = source.resolve().is_relative_to(builtin_dir("templates").resolve())
+    if not inside or not source.is_file():  # "../../etc/passwd" names no template
         raise UsageError(f"no built-in template {name!r}; see 'briefgen templates list'")
     folder = dest or (config.path(config.templates_dir) if config.templates_dir else None)
     if folder is None:

@@ -29,5 +29,10 @@ class StoreBusyError(BriefgenError):
     """Another briefgen process holds the store."""
 
 
+class StoreError(UsageError):
+    """The store cannot be opened or written: a wrong --store path, a folder that is
+    not writable, a file that is no SQLite store, a full disk. Exit code 2."""
+
+
 class InputError(BriefgenError):
     """An input file that could not be read."""

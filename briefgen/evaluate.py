@@ -32,8 +32,10 @@ def load_gold(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: no such gold file")
     try:
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise UsageError(f"{path}: invalid YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # one line: file, line and the parser's complaint
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise UsageError(f"{path}{line}: invalid YAML: {getattr(exc, 'problem', None) or exc}; fix the gold file") from None
     if not isinstance(gold, dict) or gold.get("schema") != "briefgen-gold/1":
         raise UsageError(f"{path}: not a gold file of schema briefgen-gold/1")
     return gold

@@ -8,15 +8,17 @@ user's own gets the same `facts` and `events`, so it needs no Python.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.analysis import MergedEvent
 from briefgen.briefs import BACKGROUND_DAYS, BriefData, Period
 from briefgen.config import BriefConfig, SectionConfig
 from briefgen.extract.pipeline import EXTRACTOR_VERSION
+from briefgen.models import Fact
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Scope:
     period: Period | None
     actor: str | None
     brief: BriefConfig
+    _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
 
     # -- selection ------------------------------------------------------------
 
@@ -38,13 +41,26 @@ class Scope:
             return False
         return item.event.date.last_day() < self.period.start - dt.timedelta(days=BACKGROUND_DAYS)
 
+    def happened_in(self, item: MergedEvent, period: Period) -> bool:
+        """Whether an event belongs to `period` by its own date, as counts and timelines need.
+
+        A day decides alone. An event with no date counts on the day it was first
+        reported. One dated only to a month or a year counts when that span overlaps
+        the period and the event was first reported in it: "in 2004", mentioned this
+        week, is background, not this week's news.
+        """
+        date = item.event.date
+        if date is None:
+            return period.contains(item.first_reported)
+        if date.precision == "day":
+            return period.contains(date.first_day())
+        return date.overlaps(period.start, period.end) and period.contains(item.first_reported)
+
     def event_in_period(self, item: MergedEvent, basis: str) -> bool:
         if self.period is None:
             return True
         if basis == "event":
-            return self.period.contains(item.when()) or (
-                item.when() is None and any(self.in_period(r.article.id) for r in item.reports)
-            )
+            return self.happened_in(item, self.period)
         return any(self.in_period(r.article.id) for r in item.reports) and not self.is_background(item)
 
     def involves(self, item: MergedEvent, actor: str) -> bool:
@@ -64,8 +80,10 @@ class Scope:
             chosen.append(item)
         return _sorted_events(chosen, select.sort)[: select.limit]
 
-    def facts(self, select: Any) -> list:
-        chosen = []
+    def facts(self, select: Any) -> list[Fact]:
+        """The selected facts, one per statement: a syndicated copy of a quote or a
+        sentence is not shown twice, its sources are cited together (see `fact_view`)."""
+        chosen: dict[tuple[str, ...], Fact] = {}
         for fact in self.data.facts:
             if select.kinds and fact.kind not in select.kinds:
                 continue
@@ -76,10 +94,43 @@ class Scope:
             actors = list(select.actors or []) + ([self.actor] if self.actor else [])
             if actors and not all(a in fact.actors for a in actors):
                 continue
-            chosen.append(fact)
+            chosen.setdefault(_statement(fact), fact)
+        facts = list(chosen.values())
         key = (lambda f: self.data.articles[f.article_id].published or dt.date.min)
-        chosen.sort(key=key, reverse=select.sort != "date")
-        return chosen[: select.limit]
+        facts.sort(key=key, reverse=select.sort != "date")
+        return facts[: select.limit]
+
+    def fact_view(self, fact: Fact) -> dict[str, Any]:
+        """A fact as templates see it, with `sources`: every article in scope that states it."""
+        view = self.data.fact_view(fact)
+        twins = self._statements().get(_statement(fact), [fact])
+        view["sources"] = sorted({self.data.cite(f.article_id) for f in twins})
+        return view
+
+    def _statements(self) -> dict[tuple[str, ...], list[Fact]]:
+        if self._by_statement is None:
+            self._by_statement = {}
+            for fact in self.data.facts:
+                if self.in_period(fact.article_id):
+                    self._by_statement.setdefault(_statement(fact), []).append(fact)
+        return self._by_statement
+
+
+def _statement(fact: Fact) -> tuple[str, ...]:
+    """What makes two facts the same statement: a quote's words and speaker, else the sentence."""
+    if fact.kind == "quote":
+        text = str(fact.data.get("text", ""))
+        return ("quote", " ".join(text.split()).lower(), str(fact.data.get("speaker", "")))
+    return (fact.kind, " ".join(fact.sentence.split()).lower(), fact.article_id if fact.kind == "event" else "")
+
+
+def timeline_key(item: MergedEvent) -> tuple[dt.date, int, str]:
+    """Order on a timeline: by the event's own date (a month or a year at its start),
+    undated events on the day first reported; the vaguer date first on a tie."""
+    date = item.event.date
+    day = date.first_day() if date else (item.first_reported or dt.date.max)
+    precision = {"year": 0, "month": 1, "day": 2}.get(date.precision, 3) if date else 3
+    return day, precision, item.id
 
 
 def _sorted_events(events: list[MergedEvent], sort: str) -> list[MergedEvent]:
@@ -87,7 +138,7 @@ def _sorted_events(events: list[MergedEvent], sort: str) -> list[MergedEvent]:
         return sorted(events, key=lambda e: -e.severity())
     if sort == "sources":
         return sorted(events, key=lambda e: -e.independent_sources)
-    return sorted(events, key=lambda e: (e.when() or dt.date.max, e.id))
+    return sorted(events, key=timeline_key)
 
 
 def build(section: SectionConfig, scope: Scope) -> dict[str, Any]:
@@ -101,7 +152,7 @@ def build(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         "template": section.template,
         "intro": section.intro,
         "events": [data.event_view(e) for e in events],
-        "facts": [data.fact_view(f) for f in scope.facts(select) if f.kind != "event"],
+        "facts": [scope.fact_view(f) for f in scope.facts(select) if f.kind != "event"],
     }
     builder = BUILDERS.get(section.template)
     if builder:
@@ -122,8 +173,11 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     if scope.period is None:
         return {"rows": []}
 
+    def happened(period: Period, kind: str) -> list[MergedEvent]:
+        return [e for e in scope.data.events if e.event.type == kind and scope.happened_in(e, period)]
+
     def tally(period: Period) -> tuple[int, int]:
-        hits = [e for e in scope.data.events if e.event.type == "attack" and period.contains(e.when())]
+        hits = happened(period, "attack")
         return len(hits), sum((e.event.killed.min or 0) if e.event.killed else 0 for e in hits)
 
     now = tally(scope.period)
@@ -134,9 +188,13 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         {"label": "Attacks", "now": now[0], "previous": before[0], "average": round(average[0], 1)},
         {"label": "Killed (lowest figure reported)", "now": now[1], "previous": before[1], "average": round(average[1], 1)},
     ]
-    plots = sum(1 for e in scope.data.events if e.event.type == "foiled_plot" and scope.period.contains(e.when()))
-    ops = sum(1 for e in scope.data.events if e.event.type == "counterterrorism_operation" and scope.period.contains(e.when()))
-    return {"rows": rows, "plots": plots, "operations": ops, "previous_label": scope.period.shifted(-1).label}
+    return {
+        "rows": rows,
+        "plots": len(happened(scope.period, "foiled_plot")),
+        "operations": len(happened(scope.period, "counterterrorism_operation")),
+        "previous_label": scope.period.shifted(-1).label,
+        "average_label": f"{scope.period.shifted(-4).start:%d %b} – {scope.period.shifted(-1).end:%d %b %Y}",
+    }
 
 
 def _topic(section: SectionConfig, scope: Scope) -> dict[str, Any]:
@@ -151,8 +209,8 @@ def _topic(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         if event.event.perpetrator and event.event.perpetrator != event.event.claimed_by:
             attributions.append(view)
     return {
-        "quotes": [scope.data.fact_view(f) for f in quotes],
-        "statements": [scope.data.fact_view(f) for f in mentions],
+        "quotes": [scope.fact_view(f) for f in quotes],
+        "statements": [scope.fact_view(f) for f in mentions],
         "claims": claims,
         "attributions": attributions,
     }
@@ -160,29 +218,76 @@ def _topic(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 
 def _charts(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     events = scope.events(section.select.model_copy(update={"limit": None}))
+    unplaced = 0
     if scope.period is not None:
+        # Events are in the period by `happened_in`: a day-dated one on its day,
+        # any other on the day it was first reported.
         days = [scope.period.start + dt.timedelta(days=i) for i in range((scope.period.end - scope.period.start).days + 1)]
-        per_day = Counter(e.when() for e in events if e.when())
-        series = [{"label": f"{d:%a %d}", "value": per_day.get(d, 0)} for d in days]
+        per_day = Counter(_chart_day(e) for e in events)
+        series = [{"label": f"{d:%a %d %b}", "value": per_day.get(d, 0)} for d in days]
         series_title = "Events per day"
     else:
-        per_month = Counter(e.when().strftime("%Y-%m") for e in events if e.when())
-        series = [{"label": m, "value": n} for m, n in sorted(per_month.items())]
-        series_title = "Events per month"
-    killed = Counter()
+        per_month: Counter[str] = Counter()
+        for event in events:
+            month = _chart_month(event)
+            if month:
+                per_month[month] += 1
+            else:
+                unplaced += 1  # dated only to a year: no month to put it in
+        months = _months(per_month)
+        if len(months) <= 24:
+            series = [{"label": _month_label(m), "value": per_month.get(m, 0)} for m in months]
+            series_title = "Events per month"
+        else:  # a long history: a bar per month would fill pages
+            per_year = Counter(m[:4] for m in per_month.elements())
+            years = range(int(min(per_year)), int(max(per_year)) + 1)
+            series = [{"label": str(y), "value": per_year.get(str(y), 0)} for y in years]
+            series_title = "Events per year"
+    killed: Counter[str] = Counter()
     for event in events:
         if event.event.killed and event.event.country:
             killed[event.event.country] += event.event.killed.min or 0
     return {
         "series": series,
         "series_title": series_title,
+        "unplaced": unplaced,
         "killed_by_country": [{"label": c, "value": n} for c, n in killed.most_common(8) if n],
     }
 
 
+def _chart_day(item: MergedEvent) -> dt.date | None:
+    date = item.event.date
+    return date.first_day() if date and date.precision == "day" else item.first_reported
+
+
+def _chart_month(item: MergedEvent) -> str | None:
+    """The month an event happened in; undated events in the month first reported."""
+    date = item.event.date
+    if date is None:
+        return item.first_reported.strftime("%Y-%m") if item.first_reported else None
+    return date.first_day().strftime("%Y-%m") if date.precision != "year" else None
+
+
+def _months(seen: Counter[str]) -> list[str]:
+    """Every month from the first to the last seen, so quiet months show as zero."""
+    if not seen:
+        return []
+    year, month = map(int, min(seen).split("-"))
+    last = max(seen)
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_label(month: str) -> str:
+    return dt.date.fromisoformat(f"{month}-01").strftime("%b %Y")
+
+
 def _background(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     items = [e for e in scope.data.events if scope.is_background(e) and any(scope.in_period(r.article.id) for r in e.reports)]
-    items.sort(key=lambda e: e.event.date)
+    items.sort(key=timeline_key)
     return {"events": [scope.data.event_view(e) for e in items[: section.select.limit]]}
 
 
@@ -214,6 +319,33 @@ def _sources(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     return {"sources": scope.data.source_list()}
 
 
+def _names(scope: Scope, actor: str) -> list[str]:
+    spec = scope.data.config.actors.get(actor)
+    return [actor, *(spec.aliases if spec else [])]
+
+
+def _roles(scope: Scope, item: MergedEvent, actor: str) -> list[str]:
+    """What the actor is in an event: perpetrator, claimant, target; else only named."""
+    event = item.event
+    spec = scope.data.config.actors.get(actor)
+    roles = []
+    if event.perpetrator == actor:
+        roles.append("perpetrator")
+    if event.claimed_by == actor:
+        roles.append("claimant")
+    elif spec and spec.parent and event.claimed_by == spec.parent:
+        roles.append(f"claimed by {spec.parent}")
+    if event.target and any(_names_in(name, event.target) for name in _names(scope, actor)):
+        roles.append("target")
+    return roles or ["named in reporting"]
+
+
+def _names_in(name: str, text: str) -> bool:
+    # Short acronyms ("US", "IS") match as written, longer names in any case, as extraction does.
+    flags = 0 if len(name) <= 4 else re.IGNORECASE
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags) is not None
+
+
 def _actor_profile(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     actor = scope.actor
     config = scope.data.config
@@ -221,6 +353,7 @@ def _actor_profile(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     facts = [f for f in scope.data.facts if actor in f.actors and scope.in_period(f.article_id)]
     dates = sorted(d for d in (scope.data.articles[f.article_id].published for f in facts) if d)
     events = [e for e in scope.data.events if scope.involves(e, actor)]
+    roles = Counter(role for e in events for role in _roles(scope, e, actor))
     return {
         "profile": {
             "name": actor,
@@ -231,8 +364,11 @@ def _actor_profile(section: SectionConfig, scope: Scope) -> dict[str, Any]:
             "last_seen": dates[-1].isoformat() if dates else None,
             "articles": len({f.article_id for f in facts}),
             "mentions": sum(1 for f in facts if f.kind == "mention"),
-            "perpetrator": sum(1 for e in events if e.event.perpetrator == actor),
-            "claimed": sum(1 for e in events if e.event.claimed_by == actor),
+            "events": len(events),
+            "perpetrator": roles["perpetrator"],
+            "claimed": roles["claimant"],
+            "claimed_by_parent": sum(n for role, n in roles.items() if role.startswith("claimed by")),
+            "target": roles["target"],
             "quotes": sum(1 for f in facts if f.kind == "quote"),
         }
     }
@@ -243,9 +379,8 @@ def _actor_events(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     rows = []
     for item in scope.events(section.select):
         if item.event.type == "counterterrorism_operation" and item.event.perpetrator != actor:
-            continue
-        role = "perpetrator" if item.event.perpetrator == actor else "claimant" if item.event.claimed_by == actor else "target or mentioned"
-        rows.append({**scope.data.event_view(item), "role": role})
+            continue  # operations against the actor have their own section
+        rows.append({**scope.data.event_view(item), "roles": _roles(scope, item, actor)})
     return {"events": rows}
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefgen.errors import StoreBusyError
+from briefgen.errors import StoreBusyError, StoreError
 from briefgen.models import Article, Fact
 
 # Numbered migrations; each runs once, in its own transaction, and is recorded.
@@ -64,6 +64,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX facts_kind ON facts(pipeline, kind);
         """,
     ),
+    (
+        "near-duplicate index",
+        # minhash_bands: the LSH buckets of each article's MinHash signature, per
+        # indexing scheme (see briefgen/ingest/copies.py). near_duplicates: one row per
+        # article indexed, with its similarity to the original it copies and where a
+        # story told twice inside the page starts again.
+        """
+        CREATE TABLE minhash_bands (
+            scheme TEXT NOT NULL,
+            key TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (scheme, key, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE near_duplicates (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            scheme TEXT NOT NULL,
+            copy_similarity REAL,
+            repeat_start INTEGER,
+            repeat_similarity REAL,
+            indexed_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, scheme)
+        );
+        """,
+    ),
 ]
 
 ARTICLE_COLUMNS = (
@@ -77,14 +101,35 @@ class Store:
     def __init__(self, path: str | Path, *, lock_timeout: float = 10.0):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=lock_timeout, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        try:
+            if str(path) != ":memory:":
+                if self.path.is_dir():
+                    raise StoreError(f"{self.path}: is a folder; the store is a file, e.g. {self.path / 'briefgen.sqlite'}")
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path), timeout=lock_timeout, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except OSError as exc:  # the folder cannot be made: a file in the way, no permission
+            why = (
+                "a file of that name is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError))
+                else exc.strerror or str(exc)
+            )
+            raise StoreError(
+                f"{self.path}: cannot create the folder {self.path.parent} ({why}); "
+                "pass --store with a writable path or change store in config.yaml"
+            ) from None
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
+                raise StoreBusyError(f"{self.path}: the store is busy (another briefgen is writing); try again") from None
+            hint = (
+                "it is no briefgen store; pass another --store or move the file away"
+                if "not a database" in str(exc) or "malformed" in str(exc)
+                else "pass --store with a writable path or change store in config.yaml"
+            )
+            raise StoreError(f"{self.path}: cannot open the store ({exc}); {hint}") from None
 
     def __enter__(self) -> Store:
         return self
@@ -100,18 +145,32 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
+            if _busy(exc):
                 raise StoreBusyError(
                     f"{self.path}: the store is busy (another briefgen is writing); try again"
                 ) from None
-            raise
+            raise _write_error(self.path, exc) from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite rolled back already (disk full, I/O error)
+            if isinstance(exc, sqlite3.OperationalError) and _cannot_write(exc):
+                raise _write_error(self.path, exc) from None
             raise
         else:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                if _busy(exc):
+                    raise StoreBusyError(f"{self.path}: the store is busy; try again") from None
+                raise _write_error(self.path, exc) from None
 
     @contextmanager
     def writer(self) -> Iterator[Store]:
@@ -124,7 +183,14 @@ class Store:
             yield self
             return
         lock_path = self.path.with_name(self.path.name + ".lock")
-        with open(lock_path, "a+") as handle:
+        try:
+            handle = open(lock_path, "a+")
+        except OSError as exc:
+            raise StoreError(
+                f"{lock_path}: cannot create the store's lock file ({exc.strerror or exc}); "
+                "the store's folder must be writable"
+            ) from None
+        with handle:
             deadline = time.monotonic() + self.lock_timeout
             while True:
                 try:
@@ -132,9 +198,12 @@ class Store:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
+                        handle.seek(0)
+                        holder = handle.read().strip()  # the pid the holder wrote
                         raise StoreBusyError(
-                            f"{self.path}: the store is busy: another briefgen run is using it "
-                            f"(waited {self.lock_timeout:.0f} s); try again when it has finished"
+                            f"{self.path}: the store is busy: another briefgen run "
+                            f"{f'(process {holder}) ' if holder.isdigit() else ''}is using it "
+                            f"(waited {self.lock_timeout:g} s); try again when it has finished"
                         ) from None
                     time.sleep(0.1)
             try:
@@ -152,10 +221,18 @@ class Store:
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
         done = {row[0] for row in self.db.execute("SELECT version FROM _migrations")}
+        if done and max(done) > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: the store has schema version {max(done)}, written by a newer briefgen "
+                f"(this one knows {len(MIGRATIONS)}); upgrade briefgen or use another --store"
+            )
         for version, (name, sql) in enumerate(MIGRATIONS, start=1):
             if version in done:
                 continue
             with self.transaction() as db:
+                # Another process may have migrated while we waited for the write lock.
+                if db.execute("SELECT 1 FROM _migrations WHERE version = ?", (version,)).fetchone():
+                    continue
                 for statement in sql.split(";"):
                     if statement.strip():
                         db.execute(statement)
@@ -290,6 +367,91 @@ class Store:
             )
             for row in rows
         ]
+
+    # -- near-duplicates (briefgen/ingest/copies.py) ---------------------------
+
+    def unindexed_articles(self, scheme: str) -> list[Article]:
+        """Articles not yet in the near-duplicate index of this scheme, in ingest order."""
+        rows = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id NOT IN "
+            "(SELECT article_id FROM near_duplicates WHERE scheme = ?) ORDER BY rowid",
+            (scheme,),
+        )
+        return [_article(row) for row in rows]
+
+    def band_matches(self, scheme: str, keys: list[str]) -> list[str]:
+        """Ids of indexed articles sharing at least one LSH bucket with `keys`."""
+        found: set[str] = set()
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT DISTINCT article_id FROM minhash_bands WHERE scheme = ? AND key IN ({marks})",
+                [scheme, *chunk],
+            )
+            found.update(row[0] for row in rows)
+        return sorted(found)
+
+    def save_near_duplicates(
+        self,
+        scheme: str,
+        indexed: list[str],
+        bands: list[tuple[str, str]],
+        copies: list[tuple[str, str, float]],
+        repeats: list[tuple[str, int, float]],
+    ) -> None:
+        """Record one indexing run in one transaction.
+
+        `bands` are (article, bucket key); `copies` are (copy, original, similarity),
+        applied in order: the copy and every article marked a copy of it now point to
+        the original, which is itself no copy. `repeats` are (article, start, similarity).
+        """
+        now = _now()
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO minhash_bands (scheme, key, article_id) VALUES (?, ?, ?)",
+                [(scheme, key, article_id) for article_id, key in bands],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO near_duplicates (article_id, scheme, indexed_at) VALUES (?, ?, ?)",
+                [(article_id, scheme, now) for article_id in indexed],
+            )
+            for copy, original, similarity in copies:
+                db.execute("UPDATE articles SET copy_of = ? WHERE id = ? OR copy_of = ?", (original, copy, copy))
+                db.execute("UPDATE articles SET copy_of = NULL WHERE id = ?", (original,))
+                db.execute(
+                    "UPDATE near_duplicates SET copy_similarity = ? WHERE article_id = ? AND scheme = ?",
+                    (similarity, copy, scheme),
+                )
+            for article_id, start, similarity in repeats:
+                db.execute(
+                    "UPDATE near_duplicates SET repeat_start = ?, repeat_similarity = ? "
+                    "WHERE article_id = ? AND scheme = ?",
+                    (start, similarity, article_id, scheme),
+                )
+
+    def repeat_start(self, article_id: str) -> int | None:
+        """Where an article starts telling its story a second time, if it does."""
+        row = self.db.execute(
+            "SELECT repeat_start FROM near_duplicates WHERE article_id = ? AND repeat_start IS NOT NULL",
+            (article_id,),
+        ).fetchone()
+        return row[0] if row else None
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _cannot_write(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc)
+    return any(word in text for word in ("readonly", "read-only", "disk", "I/O", "unable to open"))
+
+
+def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    return StoreError(
+        f"{path}: cannot write to the store ({exc}); check free disk space and that the file and "
+        "its folder are writable"
+    )
 
 
 def _article(row: sqlite3.Row) -> Article:

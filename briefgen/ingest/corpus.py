@@ -40,18 +40,28 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
         text = str(raw)
         matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))] if glob.has_magic(text) else [Path(text)]
         if not matches or not matches[0].exists():
-            missing.append(Failure(text, "no such file or folder"))
+            missing.append(Failure(text, "no such file or folder; check the path (or corpus in config.yaml)"))
             continue
         for match in matches:
             if match.is_dir():
-                files += sorted(
-                    p for p in match.rglob("*")
-                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(match).parts)
-                )
+                for p in sorted(match.rglob("*")):
+                    if any(part.startswith(".") for part in p.relative_to(match).parts):
+                        continue
+                    if p.is_file():
+                        files.append(p)
+                    elif p.is_symlink() and not p.exists():
+                        missing.append(Failure(str(p), "broken symbolic link (or a loop); skipped"))
             elif match.is_file():
                 files.append(match)
+            else:  # /dev/urandom, a FIFO or a socket would never end or block the run
+                missing.append(Failure(str(match), "not a regular file (device, pipe or socket); skipped"))
     seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    unique = []
+    for f in files:
+        real = f.resolve()  # once per file: 10,000 files must take seconds
+        if real not in seen:
+            seen.add(real)
+            unique.append(f)
     return unique, missing
 
 
@@ -72,7 +82,15 @@ def ingest_paths(
             if isinstance(item, Failure):
                 report.failed.append(item)
                 continue
-            article = to_article(item, now)
+            try:
+                article = to_article(item, now)
+            except Exception as exc:  # a bug on odd input must not stop the other files
+                report.failed.append(Failure(item.path, f"cannot be ingested ({type(exc).__name__}: {exc}); "
+                                             "skipped; please report this as a bug"))
+                continue
+            if not article.text:
+                report.failed.append(Failure(item.path, "no article text; skipped"))
+                continue
             report.notes += [(item.path, note) for note in item.notes]
             if article.published is None or (article.date_note or "").startswith("rejected"):
                 report.notes.append((item.path, article.date_note or "no publication date"))
@@ -93,11 +111,15 @@ def _read(path: Path, report: IngestReport) -> Iterator[RawArticle | Failure]:
     try:
         yield from read(path)
     except OSError as exc:
-        yield Failure(str(path), f"cannot read: {exc.strerror or exc}")
+        yield Failure(str(path), f"cannot read: {exc.strerror or exc}; check the file's permissions")
+    except Exception as exc:  # a reader bug or a parser crash: report it, go on with the next file
+        yield Failure(str(path), f"cannot be read ({type(exc).__name__}: {exc}); skipped; "
+                                 "please report this as a bug")
 
 
 def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
     if not batch:
+        _index_copies(store, report)  # articles stored by an older briefgen get indexed too
         return
     # The same text twice in one batch counts once.
     unique: dict[str, Article] = {}
@@ -110,6 +132,15 @@ def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
     report.new += new
     report.existing += existing
     batch.clear()
+    _index_copies(store, report)
+
+
+def _index_copies(store: Store, report: IngestReport) -> None:
+    """Near-copies and stories told twice in one page: marked in the store, said in notes."""
+    from briefgen.ingest.copies import index_pending
+
+    for finding in index_pending(store):
+        report.notes.append((finding.article.path or finding.article.origin, finding.note()))
 
 
 def normalise(text: str) -> str:
@@ -119,7 +150,9 @@ def normalise(text: str) -> str:
 
 def content_key(text: str) -> str:
     """Hash of the text with case and white space folded: the article's identity."""
-    folded = re.sub(r"\s+", " ", text).strip().casefold()
+    # str.split() splits on exactly the characters re's \s matches, and is many times
+    # faster than re.sub on a 20 MB article: same keys as before, in a fraction of the time.
+    folded = " ".join(text.split()).casefold()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 

@@ -49,7 +49,25 @@ def make_environment(paths: SearchPath) -> jinja2.Environment:
     )
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
     env.filters["percent"] = lambda part, whole: 0 if not whole else round(100 * part / whole)
+    env.filters["by_figure"] = by_figure
     return env
+
+
+def by_figure(rows: list[dict]) -> list[dict]:
+    """Sources' figures grouped by what they state, oldest first: "115 [1]; 137 [4][5]".
+
+    Jinja's `groupby` sorts by the figure's text, which would lose the order in
+    which the toll was revised.
+    """
+    groups: dict[str, dict] = {}
+    for row in rows:
+        group = groups.setdefault(row["text"], {"text": row["text"], "sources": [], "days": []})
+        if row["source"] not in group["sources"]:
+            group["sources"].append(row["source"])
+        day = row.get("day") or row.get("published") or "undated"
+        if day not in group["days"]:
+            group["days"].append(day)
+    return list(groups.values())
 
 
 def section_template(env: jinja2.Environment, name: str, paths: SearchPath) -> str:

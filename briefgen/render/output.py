@@ -24,9 +24,23 @@ STYLE_FILES = ("brief.css", "print.css")
 
 
 def slug(name: str) -> str:
-    """A safe file name: letters, digits and dashes only (no separators, no '..')."""
-    text = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
-    return text[:80] or "brief"
+    """A safe file name: letters, digits and dashes only (no separators, no '..').
+
+    Actor and brief names come from config and the command line: "Ansar al-Islam/../x"
+    must not leave out/. Accents fold to ASCII; letters with no ASCII form (Arabic,
+    Cyrillic) add a short hash of the name, so two such actors never share a file.
+    """
+    import hashlib
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = decomposed.encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-").lower()[:80].strip("-")
+    lost = any(c.isalnum() and not c.isascii() for c in decomposed)
+    if lost or not text:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        text = f"{text or 'brief'}-{digest}"
+    return text
 
 
 def stylesheet(paths: SearchPath, page_size: str) -> str:
@@ -56,11 +70,30 @@ def render_html(config: Config, context: dict[str, Any], paths: SearchPath | Non
 
 
 class SafeFetcher:
-    """Fetches nothing from the network, and only files inside the allowed folders."""
+    """Fetches nothing from the network, and only files inside the allowed folders.
+
+    Article text is escaped, so it should never reach WeasyPrint as a URL; this is the
+    second wall for what a template or style might let through: `file:///etc/passwd`,
+    `https://...`, `/dev/urandom` or `../../` are refused and recorded, never read.
+    """
 
     def __init__(self, allowed: list[Path]):
         self.allowed = [p.resolve() for p in allowed if p.exists()]
         self.refused: list[str] = []
+        self.fetched: list[str] = []
+
+    def allows(self, url: str) -> bool:
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return True
+        if scheme != "file" or parts.netloc not in ("", "localhost"):
+            return False  # http, https, ftp, file://host/...: the network
+        path = Path(unquote(parts.path)).resolve()  # symlinks and '..' resolved first
+        # is_file() refuses devices and pipes (/dev/urandom would never end).
+        return path.is_file() and any(path.is_relative_to(folder) for folder in self.allowed)
 
     def make(self):
         from weasyprint.urls import URLFetcher
@@ -69,16 +102,11 @@ class SafeFetcher:
 
         class Fetcher(URLFetcher):
             def fetch(self, url: str, headers: Any = None):
-                if url.startswith("data:"):
+                if outer.allows(url):
+                    outer.fetched.append(url)
                     return super().fetch(url, headers)
-                if url.startswith("file://"):
-                    from urllib.parse import unquote, urlparse
-
-                    path = Path(unquote(urlparse(url).path)).resolve()
-                    if path.is_file() and any(path.is_relative_to(a) for a in outer.allowed):
-                        return super().fetch(url, headers)
                 outer.refused.append(url)
-                raise ValueError(f"briefgen fetches no external resource: {url}")
+                raise ValueError(f"briefgen fetches no external resource: {url[:200]}")
 
         return Fetcher(allowed_protocols={"file", "data"}, fail_on_errors=False)
 

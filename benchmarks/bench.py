@@ -1,0 +1,572 @@
+"""briefgen benchmark: six figures, each a ratio measured within one run.
+
+    python benchmarks/bench.py --n 2000            # about 8 minutes on 2 shared cores
+    python benchmarks/bench.py --n 200 --quick     # a smoke run, under 2 minutes
+    python benchmarks/bench.py --n 10000           # the long run (about 35 minutes)
+
+It writes a synthetic corpus from its own sentence templates (no real article
+text): N articles published in one ISO week, plus N/10 background articles over
+the three weeks before, so that week selection and "since last period" have
+work to do. Then it runs the real commands (`briefgen ingest`, `extract`,
+`brief weekly`) on a temporary config and store and prints each figure as a
+ratio of two times (or sizes) taken in the same run, with its target and
+PASS/FAIL. Timings are medians over repeats where a figure is cheap enough to
+repeat; the machine is shared, so read the ratios, not the seconds.
+
+Figures (issue 7):
+  1. `briefgen extract` throughput vs a bare `nlp.pipe` over the same texts,
+     same components and batch size                                  >= 0.95
+  2. `extract -j 2` vs `-j 1`                                         >= 1.6
+  3. peak memory over all N articles vs after the first N/10         <= 1.15
+     and the string store at the end vs at the start                 <= 1.05
+  4. `briefgen --help` wall time vs `python -c "import typer"`        <= 1.5
+  5. a second `brief weekly` (nothing new) imports no spaCy; its HTML
+     render vs the first, cold run                                   <= 0.05
+     and its PDF time per page vs WeasyPrint on plain text           <= 1.2
+  6. the weekly brief of a week with N articles vs one with N/10      <= 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent  # the console scripts of this interpreter
+WEEK = dt.date(2024, 3, 11)  # Monday of the brief's week, 2024-W11
+
+# -- the synthetic corpus ----------------------------------------------------
+# Invented places, people and outlets mixed with real place names and the
+# actors of config.yaml, so that the gazetteer, NER, parser-based rules, dates,
+# hedged numbers and quotes all have work to do.
+
+PLACES = [
+    ("Jalalabad", "Afghanistan"), ("Kunduz", "Afghanistan"), ("Herat", "Afghanistan"),
+    ("Mazar-i-Sharif", "Afghanistan"), ("Kabul", "Afghanistan"), ("Ghazni", "Afghanistan"),
+    ("Peshawar", "Pakistan"), ("Quetta", "Pakistan"), ("Bajaur", "Pakistan"),
+    ("Dushanbe", "Tajikistan"), ("Khujand", "Tajikistan"), ("Zahedan", "Iran"),
+    ("Mashhad", "Iran"), ("Ankara", "Turkey"), ("Izmir", "Turkey"),
+    ("Cologne", "Germany"), ("Hamburg", "Germany"), ("Lyon", "France"),
+    ("Marseille", "France"), ("Kazan", "Russia"), ("Makhachkala", "Russia"),
+]
+PERPETRATORS = ["IS-K", "ISKP", "Islamic State Khorasan Province", "ISIS-K", "the Islamic State", "TTP"]
+AUTHORITIES = {
+    "Afghanistan": ["Taliban security forces", "the Taliban's intelligence directorate", "Taliban police"],
+    "Pakistan": ["Pakistani police", "the Counter Terrorism Department", "Pakistani paramilitary troops"],
+    "Tajikistan": ["Tajik security services", "Tajik border guards"],
+    "Iran": ["Iranian police", "the Revolutionary Guards", "Iranian intelligence officers"],
+    "Turkey": ["Turkish police", "the gendarmerie", "Turkish intelligence"],
+    "Germany": ["German federal prosecutors", "police in North Rhine-Westphalia", "German police"],
+    "France": ["French anti-terrorism prosecutors", "the DGSI", "French police"],
+    "Russia": ["the FSB", "Russian investigators", "Russian special forces"],
+}
+ADJ = {
+    "Afghanistan": "Afghan", "Pakistan": "Pakistani", "Tajikistan": "Tajik", "Iran": "Iranian",
+    "Turkey": "Turkish", "Germany": "German", "France": "French", "Russia": "Russian",
+}
+TARGETS = [
+    "a crowded market", "a Shia mosque", "a police checkpoint", "a bus carrying students",
+    "a wedding hall", "a provincial council building", "a Sufi shrine", "a bank branch",
+    "a bus terminal", "a religious school", "a convoy of officials", "a concert hall",
+    "a hospital gate", "a football stadium", "a court building", "a tea house",
+]
+WEAPONS = ["a suicide bomber", "a car bomb", "gunmen", "a roadside bomb", "two attackers",
+           "a motorcycle bomb", "an attacker with a rifle", "three gunmen"]
+HEDGES = ["at least {n}", "{n}", "some {n}", "more than {n}", "nearly {n}", "around {n}", "up to {n}"]
+ROLES = ["police spokesman", "health official", "deputy governor", "counterterrorism analyst",
+         "security researcher", "senior prosecutor", "interior ministry spokesman", "regional governor",
+         "former diplomat", "UN monitor", "hospital director", "district chief", "tribal elder"]
+OUTLETS = ["Meridian Wire", "Steppe Post", "Harbor Daily", "Frontier Ledger", "Lantern News", "Caravan Report"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "April", "June", "September", "November"]
+
+# Words to build invented names and varied phrases from: every article gets its
+# own witnesses, villages and streets, so no two share long runs of words (the
+# near-duplicate detector of ingest would otherwise call them copies).
+SYLLABLES = ["ka", "ri", "mo", "zan", "tel", "ba", "shir", "do", "ya", "nur", "qa", "lim", "se",
+             "far", "hu", "des", "go", "ram", "vi", "ol", "tan", "ez", "mir", "pa", "lu", "sor"]
+NOUNS = ["shopkeeper", "teacher", "driver", "student", "nurse", "farmer", "tailor", "guard",
+         "mechanic", "baker", "clerk", "pharmacist", "vendor", "engineer", "cook", "barber"]
+SAW = ["smoke rising over", "people running from", "a white van parked near", "police sealing off",
+       "ambulances outside", "a second blast near", "shattered windows along", "soldiers guarding",
+       "bodies being carried from", "a fire spreading through", "a crowd gathering at"]
+MOODS = ["afraid", "angry", "exhausted", "shocked", "worried", "defiant", "numb", "grieving"]
+ACTS = ["stepped up patrols in", "closed schools in", "set up checkpoints around", "banned gatherings in",
+        "sent reinforcements to", "declared a day of mourning in", "cut mobile networks in",
+        "searched homes in", "questioned residents of", "imposed a curfew on"]
+SAYS = ["said", "told reporters", "wrote on social media", "said in a statement", "told state television",
+        "said at a news conference", "told local radio"]
+QUOTE_PARTS = (
+    ["We will find", "Our forces will pursue", "The state will punish", "We are hunting", "We will track down"],
+    ["those responsible", "every member of this cell", "the organisers", "the men who planned this",
+     "whoever helped them"],
+    ["and bring them to justice", "wherever they hide", "within days", "without mercy", "before they strike again"],
+)
+CLAIMS = [
+    "{perp} claimed responsibility for the {noun_attack} in a statement on {channel}.",
+    "No group immediately claimed the {noun_attack}, but {officials} suspected {perp}.",
+    "{perp} said on {channel} that one of its fighters, whom it named as {nom}, carried out the {noun_attack}.",
+    "{analyst}, {arole}, said the {noun_attack} bore the hallmarks of {perp}.",
+]
+ATTACKS = [
+    "{weapon_cap} struck {target} in {place} on {day}, killing {killed} people and wounding {wounded}, {officials} said.",
+    "{killed_cap} people were killed and {wounded} injured when {weapon} attacked {target} in {place}, {country}, on {day}.",
+    "A {noun_attack} at {target} in the {adj} city of {place} killed {killed} people on {day}, according to {authority}.",
+    "The death toll from {day}'s {noun_attack} on {target} in {place} rose to {killed}, with {wounded} others wounded.",
+]
+PLOTS = [
+    "{authority_cap} said they had foiled a plot by {perp} to attack {target} in {place} and arrested {arrested} suspects.",
+    "{arrested_cap} men suspected of planning an attack on {target} in {place} for {perp} were detained on {day}.",
+    "Prosecutors in {place} charged {arrested} people accused of preparing a bombing for {perp} and of sending {money} to the group.",
+]
+RAIDS = [
+    "{authority_cap} killed {killed} {perp} fighters in a raid on a hideout near {village} on {day}.",
+    "In an overnight operation in {place}, {authority} arrested {arrested} suspected members of {perp}.",
+    "{authority_cap} said an air strike near {village} killed {killed} militants, including {nom}, a commander of {perp}.",
+]
+STATS = [
+    "{perp} has carried out more than {big} attacks in {country} since {year}, according to {report}.",
+    "The group has claimed some {big} suicide bombings over the past {years} years, {report} says.",
+    "Estimates in {report} put the number of {perp} fighters at between {low} and {high}.",
+    "{officials_cap} said nearly {big} members of the network had been arrested in {country} since {year}.",
+]
+
+
+def name(rng: random.Random, parts: int = 2) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(parts, parts + 1))).capitalize()
+
+
+def article(rng: random.Random, published: dt.date, serial: int) -> tuple[str, str]:
+    """(file name, Markdown with front matter) of one synthetic article."""
+    place, country = rng.choice(PLACES)
+    killed = rng.randint(2, 140)
+    day = published - dt.timedelta(days=rng.randint(0, 3))
+    person = lambda: f"{name(rng)} {name(rng, 3)}"  # noqa: E731
+    slots = {
+        "place": place, "country": country, "adj": ADJ[country],
+        "village": f"the village of {name(rng)}", "street": f"{name(rng)} Street",
+        "target": rng.choice(TARGETS), "weapon": rng.choice(WEAPONS), "perp": rng.choice(PERPETRATORS),
+        "authority": rng.choice(AUTHORITIES[country]),
+        "officials": rng.choice(["officials", "local officials", "police", "security sources", "witnesses"]),
+        "noun_attack": rng.choice(["attack", "bombing", "blast", "assault", "explosion"]),
+        "channel": rng.choice(["its Amaq agency", "Telegram", "an affiliated channel", "its weekly newsletter"]),
+        "killed": rng.choice(HEDGES).format(n=killed),
+        "wounded": rng.choice(HEDGES).format(n=killed + rng.randint(3, 200)),
+        "arrested": str(rng.randint(2, 12)), "money": rng.choice(["money", "weapons", "recruits", "forged papers"]),
+        "big": str(rng.choice([40, 90, 190, 250, 400, 1500])), "low": str(rng.randint(1, 3) * 1000),
+        "high": str(rng.randint(4, 6) * 1000), "year": str(rng.randint(2015, 2023)), "years": str(rng.randint(2, 8)),
+        "report": rng.choice(["a UN monitoring report", "a think-tank study", "government figures", "a recent audit"]),
+        "nom": person(), "analyst": person(), "arole": f"a {rng.choice(ROLES)}",
+        "day": rng.choice([WEEKDAYS[day.weekday()], f"{day.day} {day:%B}", f"{day:%B} {day.day}"]),
+    }
+    for key in ("weapon", "killed", "authority", "arrested", "officials"):
+        slots[f"{key}_cap"] = slots[key][0].upper() + slots[key][1:]
+
+    kind = rng.choices(["attack", "plot", "raid", "analysis"], weights=[5, 2, 2, 1])[0]
+    body = [rng.choice({"attack": ATTACKS, "plot": PLOTS, "raid": RAIDS, "analysis": STATS}[kind])]
+    if kind == "attack":
+        body.append(rng.choice(CLAIMS))
+    body = [s.format(**slots) for s in body]
+    for _ in range(rng.randint(2, 4)):  # witnesses, officials, aftermath: the varied middle
+        body.append(rng.choice([
+            lambda: (f'"I saw {rng.choice(SAW)} {slots["street"]}," said {person()}, a {rng.randint(19, 70)}-year-old '
+                     f"{rng.choice(NOUNS)} from {slots['village']}, who said {rng.choice(['he', 'she'])} was "
+                     f"{rng.choice(MOODS)}."),
+            lambda: (f'"{" ".join(rng.choice(p) for p in QUOTE_PARTS)}," {person()}, a {rng.choice(ROLES)} in '
+                     f"{place}, {rng.choice(SAYS)}."),
+            lambda: f"{slots['authority_cap']} {rng.choice(ACTS)} {place} and {rng.choice(ACTS)} {slots['village']}.",
+            lambda: (f"The {rng.choice(['attack', 'raid', 'arrests', 'plot'])} came {rng.randint(2, 9)} weeks after "
+                     f"{rng.choice(WEAPONS)} killed {rng.randint(3, 40)} people in {rng.choice(PLACES)[0]} "
+                     f"in {rng.choice(MONTHS)} {rng.randint(2019, 2023)}."),
+            lambda: rng.choice(STATS).format(**slots),
+        ])())
+    if rng.random() < 0.4:
+        body.append(rng.choice(RAIDS if kind != "raid" else PLOTS).format(**slots))
+    outlet = rng.choice(OUTLETS)
+    headline = {
+        "attack": f"{slots['killed_cap']} killed in {slots['noun_attack']} on {slots['target']} in {place}",
+        "plot": f"{slots['authority_cap']} foil {slots['perp']} plot in {place}",
+        "raid": f"Raid near {place} targets {slots['perp']} cell",
+        "analysis": f"How {slots['perp']} keeps its reach in {country}",
+    }[kind]
+    text = f"{place.upper()}, {country} ({outlet}) - " + "\n\n".join(body)
+    meta = {"title": headline, "source": outlet, "url": f"https://{outlet.split()[0].lower()}.example/{serial}",
+            "published": published.isoformat()}
+    front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+    return f"{serial:06d}-{kind}.md", f"---\n{front}---\n{text}\n"
+
+
+def write_corpus(folder: Path, n: int, seed: int = 7) -> tuple[Path, Path]:
+    """N articles in WEEK and N/10 over the three weeks before; return (full, small) folders.
+
+    The small corpus is the first tenth of each part, so its brief week holds N/10 articles.
+    """
+    rng = random.Random(seed)
+    full, small = folder / "full", folder / "small"
+    full.mkdir(parents=True)
+    small.mkdir(parents=True)
+    serial = 0
+    for count, first_day, days in ((n, WEEK, 7), (max(1, n // 10), WEEK - dt.timedelta(days=21), 21)):
+        for i in range(count):
+            serial += 1
+            name_, text = article(rng, first_day + dt.timedelta(days=rng.randrange(days)), serial)
+            (full / name_).write_text(text, encoding="utf-8")
+            if i < max(1, count // 10):
+                (small / name_).write_text(text, encoding="utf-8")
+    return full, small
+
+
+def write_config(work: Path, label: str, corpus: Path) -> Path:
+    """A copy of the repository's config.yaml with its own corpus, store and output folder."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    config["corpus"] = [str(corpus)]
+    config["store"] = str(work / f"{label}.sqlite")
+    config["output"]["dir"] = str(work / f"out-{label}")
+    for key in ("templates_dir", "styles_dir"):
+        if config.get(key):
+            config[key] = str((ROOT / config[key]).resolve())
+    path = work / f"{label}.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+# -- measuring -----------------------------------------------------------------
+
+
+def run(args: list[str], *, env: dict | None = None) -> tuple[float, str, str]:
+    """Wall time, stdout and stderr of a command; stops the benchmark if it fails."""
+    started = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(map(str, args))}\n{done.stderr[-3000:]}")
+    return seconds, done.stdout, done.stderr
+
+
+def briefgen(config: Path, *args: str) -> tuple[float, str, str]:
+    return run([str(BIN / "briefgen"), "--config", str(config), *args])
+
+
+def child(mode: str, *args: str) -> dict:
+    """Run this script in a fresh interpreter in one of its --child modes; return its JSON."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        result = Path(handle.name)
+    seconds, _, _ = run([sys.executable, str(Path(__file__).resolve()), "--child", mode, str(result), *args])
+    data = json.loads(result.read_text())
+    result.unlink()
+    data["wall"] = seconds
+    return data
+
+
+def extract_seconds(stdout: str) -> float:
+    """The seconds `briefgen extract` reports in its summary line (from config load to last commit)."""
+    import re
+
+    found = re.search(r"in ([\d.]+) s", stdout)
+    if not found:
+        sys.exit(f"no summary line in extract's output:\n{stdout}")
+    return float(found.group(1))
+
+
+def forget(store: Path, ids: list[str]) -> None:
+    """Drop the extraction results of some articles, so that `extract` does them again."""
+    db = sqlite3.connect(store)
+    with db:
+        for table, column in (("facts", "article_id"), ("extractions", "article_id")):
+            db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+    db.close()
+
+
+def peak_kib() -> int:
+    """Peak resident memory of this process since the last reset_peak(), in KiB."""
+    import re
+
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # Linux: the peak starts again from now
+        return True
+    except OSError:
+        return False
+
+
+# -- child modes: run inside a fresh interpreter ---------------------------------
+
+
+def child_cli(argv: list[str]) -> None:
+    from briefgen.cli import app
+
+    try:
+        app(argv, standalone_mode=False)
+    except SystemExit as exc:
+        if exc.code:
+            raise
+
+
+def child_cold(result: Path, config: str, articles: str) -> None:
+    """`briefgen brief weekly` on a fresh store, watching the extraction inside it.
+
+    Memory: the peak is reset once the pipeline is loaded, read after the batch that
+    passes the first tenth of the articles and again after the last. Strings: the
+    pipeline's string store once loaded and after the last batch.
+    """
+    import briefgen.extract.pipeline as pipeline
+    from briefgen.store import Store
+
+    total = int(articles)
+    seen: dict = {"done": 0, "batches": 0, "peak_tenth": None}
+    build_nlp, save = pipeline.build_nlp, Store.save_extractions
+
+    def watched_build(config):
+        nlp = build_nlp(config)
+        seen["nlp"] = nlp
+        seen["strings_start"] = len(nlp.vocab.strings)
+        seen["reset"] = reset_peak()
+        seen["peak_start"] = peak_kib()
+        return nlp
+
+    def watched_save(self, version, results):
+        written = save(self, version, results)
+        seen["done"] += len(results)
+        seen["batches"] += 1
+        if seen["peak_tenth"] is None and seen["done"] >= total // 10:
+            seen["peak_tenth"], seen["done_tenth"] = peak_kib(), seen["done"]
+        seen["peak_end"] = peak_kib()
+        seen["strings_end"] = len(seen["nlp"].vocab.strings)
+        return written
+
+    pipeline.build_nlp, Store.save_extractions = watched_build, watched_save
+    child_cli(["--config", config, "brief", "weekly", "--week", WEEK.strftime("%G-W%V")])
+    seen.pop("nlp", None)
+    result.write_text(json.dumps(seen))
+
+
+def child_warm(result: Path, config: str, fmt: str) -> None:
+    """A second `briefgen brief weekly`: which heavy modules it imports, and its PDF stage."""
+    data: dict = {}
+    if fmt != "html":
+        import weasyprint
+
+        warm = "<p>warm-up</p>"
+        weasyprint.HTML(string=warm).write_pdf()  # fonts found once, before anything is timed
+        write_pdf, layout = weasyprint.HTML.write_pdf, weasyprint.HTML.render
+
+        def timed_write(self, *args, **kwargs):
+            started = time.perf_counter()
+            out = write_pdf(self, *args, **kwargs)
+            data["pdf_seconds"] = time.perf_counter() - started
+            return out
+
+        def counted_render(self, *args, **kwargs):
+            document = layout(self, *args, **kwargs)
+            data["pages"] = len(document.pages)
+            return document
+
+        weasyprint.HTML.write_pdf, weasyprint.HTML.render = timed_write, counted_render
+    started = time.perf_counter()
+    child_cli(["--config", config, "brief", "weekly", "--week", WEEK.strftime("%G-W%V"), "--format", fmt])
+    data["seconds"] = time.perf_counter() - started
+    data["modules"] = sorted({m.split(".")[0] for m in sys.modules} & HEAVY)
+    if fmt != "html":
+        weasyprint.HTML.write_pdf, weasyprint.HTML.render = write_pdf, layout
+        data["plain"] = plain_text_pdf(data.get("pages") or 1)
+    result.write_text(json.dumps(data))
+
+
+def plain_text_pdf(pages: int) -> list[float]:
+    """WeasyPrint's seconds per page for plain paragraphs of text, about `pages` pages long (3 runs)."""
+    import weasyprint
+
+    rng = random.Random(1)
+    paragraphs = []
+    for _ in range(pages * 9):  # about nine paragraphs of 60 words to an A4 page
+        paragraphs.append(" ".join(rng.choice(NOUNS + MOODS + ["the", "of", "and", "a", "in"]) for _ in range(60)))
+    html = (
+        "<html><head><style>@page { size: A4; margin: 2cm } body { font: 10.5pt/1.45 serif }</style></head><body>"
+        + "".join(f"<p>{p}.</p>" for p in paragraphs) + "</body></html>"
+    )
+    per_page = []
+    for _ in range(3):
+        started = time.perf_counter()
+        document = weasyprint.HTML(string=html).render()
+        document.write_pdf()
+        per_page.append((time.perf_counter() - started) / len(document.pages))
+    return per_page
+
+
+def child_bare(result: Path, config_path: str, ids_file: str) -> None:
+    """A bare `nlp.pipe` over the same texts, components and batch size as `briefgen extract`."""
+    started = time.perf_counter()
+    from briefgen.config import load
+    from briefgen.extract.pipeline import build_nlp
+    from briefgen.store import Store
+
+    config = load(Path(config_path))
+    ids = json.loads(Path(ids_file).read_text())
+    with Store(config.path(config.store)) as store:
+        texts = [a.text for a in store.articles(ids)]
+    nlp = build_nlp(config)
+    tokens = 0
+    for doc in nlp.pipe(texts, batch_size=bare_batch_size(config, texts)):
+        tokens += len(doc)
+    result.write_text(json.dumps({"seconds": time.perf_counter() - started, "tokens": tokens}))
+
+
+def bare_batch_size(config, texts: list[str]) -> int:
+    """The articles per batch that `extract` uses for these texts (its batches are sized by tokens)."""
+    batch_tokens = getattr(config.nlp, "batch_tokens", None)
+    if not batch_tokens:
+        return config.nlp.batch_size
+    mean_tokens = sum(len(t) for t in texts) / max(1, len(texts)) / CHARS_PER_TOKEN
+    return max(1, min(config.nlp.batch_size, round(batch_tokens / mean_tokens)))
+
+
+CHARS_PER_TOKEN = 5.0  # English news text, spaces included: measured about 4.8-5.2
+HEAVY = {"spacy", "thinc", "weasyprint", "dateparser", "trafilatura", "torch", "numpy", "jinja2", "rich", "pydantic"}
+
+
+# -- the figures -------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float, str, bool, str]] = []
+
+    def add(self, figure: str, value: float, target: str, ok: bool, detail: str) -> None:
+        self.rows.append((figure, value, target, ok, detail))
+        print(f"  {figure:<44} {value:8.3f}  target {target:<7} {'PASS' if ok else 'FAIL'}   {detail}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles in the brief's week (default 2000)")
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of the cheap measurements (median)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, result, *rest = args.child
+        {"cold": child_cold, "warm": child_warm, "bare": child_bare}[mode](Path(result), *rest)
+        return
+
+    n, repeats = args.n, args.repeats
+    work = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
+    began = time.perf_counter()
+    table = Table()
+    try:
+        full_dir, small_dir = write_corpus(work / "corpus", n)
+        full_cfg, small_cfg = write_config(work, "full", full_dir), write_config(work, "small", small_dir)
+        total, small_total = len(list(full_dir.iterdir())), len(list(small_dir.iterdir()))
+        print(f"corpus: {total} articles ({n} in {WEEK:%G-W%V}, {total - n} in the three weeks before), "
+              f"small corpus {small_total}; in {work}", flush=True)
+        print(f"{'figure':<46} {'value':>8}  target          (medians over {repeats} repeats unless said)")
+
+        # 4. start-up: --help against importing typer alone.
+        helps, typers = [], []
+        for _ in range(max(5, repeats * 2)):
+            helps.append(run([str(BIN / "briefgen"), "--help"])[0])
+            typers.append(run([sys.executable, "-c", "import typer"])[0])
+        _, _, imports = run([str(BIN / "briefgen"), "--help"], env={"PYTHONPROFILEIMPORTTIME": "1"})
+        loaded = sorted({line.split("|")[-1].strip().split(".")[0] for line in imports.splitlines() if "|" in line}
+                        & HEAVY - {"pydantic"})
+        ratio = median(helps) / median(typers)
+        table.add("4. --help vs import typer", ratio, "<= 1.5", ratio <= 1.5 and not loaded,
+                  f"{median(helps) * 1000:.0f} ms vs {median(typers) * 1000:.0f} ms; heavy imports: {loaded or 'none'}")
+
+        # 3 and 5 (cold): the first `brief weekly` on a fresh store: ingest, extract, render.
+        cold = child("cold", str(full_cfg), str(total))
+        peak = cold["peak_end"] / cold["peak_tenth"]
+        table.add(f"3. peak memory, {total} vs first {cold['done_tenth']} articles", peak, "<= 1.15", peak <= 1.15,
+                  f"{cold['peak_tenth'] / 1024:.0f} -> {cold['peak_end'] / 1024:.0f} MiB over {cold['batches']} batches"
+                  f"{'' if cold['reset'] else ' (peak not resettable: includes start-up)'}")
+        strings = cold["strings_end"] / cold["strings_start"]
+        table.add("3. string store, end vs start", strings, "<= 1.05", strings <= 1.05,
+                  f"{cold['strings_start']:,} -> {cold['strings_end']:,} strings")
+
+        # 5. a second run with nothing new: no NLP import, HTML only; then the PDF stage.
+        warm = [child("warm", str(full_cfg), "html") for _ in range(repeats)]
+        ratio = median([w["wall"] for w in warm]) / cold["wall"]
+        spacy_free = all("spacy" not in w["modules"] for w in warm)
+        table.add("5. second brief (HTML) vs first, cold", ratio, "<= 0.05", ratio <= 0.05 and spacy_free,
+                  f"{median([w['wall'] for w in warm]):.1f} s vs {cold['wall']:.1f} s; "
+                  f"imports {', '.join(warm[0]['modules']) or 'nothing heavy'}{'' if spacy_free else ' (spaCy!)'}")
+        pdfs = [child("warm", str(full_cfg), "pdf") for _ in range(repeats)]
+        brief_page = median([p["pdf_seconds"] / p["pages"] for p in pdfs])
+        plain_page = median([x for p in pdfs for x in p["plain"]])
+        ratio = brief_page / plain_page
+        table.add("5. brief PDF per page vs plain text", ratio, "<= 1.2", ratio <= 1.2,
+                  f"{brief_page * 1000:.0f} vs {plain_page * 1000:.0f} ms/page, {pdfs[0]['pages']} pages")
+
+        # 6. the same weekly brief over a week of N articles and one of N/10.
+        briefgen(small_cfg, "brief", "weekly", "--week", WEEK.strftime("%G-W%V"))  # ingest and extract it
+        big, small = [], []
+        for _ in range(repeats):
+            big.append(child("warm", str(full_cfg), "all"))
+            small.append(child("warm", str(small_cfg), "all"))
+        ratio = median([b["wall"] for b in big]) / median([s["wall"] for s in small])
+        table.add(f"6. weekly brief, {n} vs {n // 10} articles in the week", ratio, "<= 2", ratio <= 2,
+                  f"{median([b['wall'] for b in big]):.1f} s vs {median([s['wall'] for s in small]):.1f} s; "
+                  f"{big[0]['pages']} vs {small[0]['pages']} pages")
+
+        # 1 and 2: extraction throughput, on slices of a tenth of the articles.
+        store = work / "full.sqlite"
+        db = sqlite3.connect(store)
+        ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
+        db.close()
+        size = max(20, total // 10)
+        own, bare, one, two = [], [], [], []
+        for r in range(repeats):
+            part = ids[r * size : (r + 1) * size]
+            ids_file = work / f"slice{r}.json"
+            ids_file.write_text(json.dumps(part))
+            forget(store, part)
+            one.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "1")[1]))
+            done = child("bare", str(full_cfg), str(ids_file))
+            bare.append(done["seconds"])
+            forget(store, part)
+            two.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "2")[1]))
+            print(f"    slice {r + 1}: {len(part)} articles, {done['tokens']:,} tokens: extract -j1 {one[-1]:.1f} s, "
+                  f"bare nlp.pipe {bare[-1]:.1f} s, extract -j2 {two[-1]:.1f} s", flush=True)
+        ratio = median([b / o for b, o in zip(bare, one)])
+        rate = done["tokens"] / one[-1]
+        table.add("1. extract vs bare nlp.pipe throughput", ratio, ">= 0.95", ratio >= 0.95,
+                  f"extract ~{rate:,.0f} tokens/s on one process")
+        ratio = median([o / t for o, t in zip(one, two)])
+        table.add("2. extract -j 2 vs -j 1", ratio, ">= 1.6", ratio >= 1.6,
+                  f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    passed = sum(ok for *_, ok, _ in table.rows)
+    print(f"{passed}/{len(table.rows)} pass; benchmark took {time.perf_counter() - began:.0f} s "
+          f"(2 shared cores: read the ratios, not the seconds)")
+
+
+if __name__ == "__main__":
+    main()

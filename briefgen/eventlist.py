@@ -1,0 +1,134 @@
+"""Merged events from the store, printed as a table or as JSON (`briefgen events`).
+
+The JSON fields are a contract: id, type, date, precision, location, country,
+perpetrator, claimed_by, attack_type, killed and wounded (min, max, approx,
+by_source: article and figure), sources (article, title, outlet, published,
+evidence), independent_sources, conflicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from briefgen.analysis import MergedEvent, actor_parents, merge_events
+from briefgen.config import Config
+from briefgen.store import Store
+
+
+def load(config: Config, store: Store, pipeline: str | None = None) -> tuple[list[MergedEvent], int]:
+    """Every merged event in the store (facts of `pipeline`, by default the current
+    one), and the number of event mentions merged."""
+    from briefgen.extract.pipeline import pipeline_version
+
+    articles = {a.id: a for a in store.articles()}
+    facts = store.facts(pipeline or pipeline_version(config), ["event"])
+    events = merge_events(facts, articles, parents=actor_parents(config))
+    return events, sum(len(e.reports) for e in events)
+
+
+def select(
+    events: list[MergedEvent],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actor: str | None = None,
+) -> list[MergedEvent]:
+    """Events whose date may fall in [since, until] (undated ones: their first
+    report), and that involve `actor` as perpetrator, claimant or named actor."""
+    chosen = []
+    for item in events:
+        if since or until:
+            start, end = since or dt.date.min, until or dt.date.max
+            date = item.event.date
+            if date is not None:
+                if not date.overlaps(start, end):
+                    continue
+            elif item.first_reported is None or not start <= item.first_reported <= end:
+                continue
+        if actor and not involves(item, actor):
+            continue
+        chosen.append(item)
+    return chosen
+
+
+def involves(item: MergedEvent, actor: str) -> bool:
+    return any(
+        actor in (r.event.perpetrator, r.event.claimed_by) or actor in r.fact.actors for r in item.reports
+    )
+
+
+def row(item: MergedEvent) -> dict[str, Any]:
+    event = item.event
+    return {
+        "id": item.id,
+        "type": event.type,
+        "date": event.date.iso() if event.date else None,
+        "precision": event.date.precision if event.date else None,
+        "location": event.location,
+        "country": event.country,
+        "perpetrator": event.perpetrator,
+        "claimed_by": event.claimed_by,
+        "attack_type": event.attack_type,
+        "killed": _figures(item, "killed"),
+        "wounded": _figures(item, "wounded"),
+        "sources": [
+            {
+                "article": report.article.origin,
+                "title": report.article.title,
+                "outlet": report.article.source,
+                "published": report.article.published.isoformat() if report.article.published else None,
+                "evidence": report.fact.sentence,
+            }
+            for report in item.sources()
+        ],
+        "independent_sources": item.independent_sources,
+        "conflicts": item.conflicts,
+    }
+
+
+def _figures(item: MergedEvent, name: str) -> dict[str, Any] | None:
+    summary = item.figure_summary(name)
+    if summary is None:
+        return None
+    return {
+        "min": summary.min,
+        "max": summary.max,
+        "approx": summary.approx,
+        "by_source": [
+            {"article": r.report.article.origin, "figure": r.count.to_dict()} for r in summary.by_source
+        ],
+    }
+
+
+def formatted(events: list[MergedEvent], form: str) -> str:
+    rows = [row(e) for e in events]
+    if form == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    lines = []
+    for item, data in zip(events, rows):
+        place = ", ".join(p for p in (data["location"], data["country"]) if p) or "place not stated"
+        who = data["perpetrator"] or data["claimed_by"] or "?"
+        killed = _range(data["killed"])
+        sources = f"{data['independent_sources']}/{len(item.reports)}"
+        conflicts = f"  conflicts: {', '.join(data['conflicts'])}" if data["conflicts"] else ""
+        lines.append(
+            f"{data['id']}  {data['date'] or 'undated':<10} {data['type'][:12]:<12} {place[:30]:<30} "
+            f"{who[:16]:<16} killed {killed:<10} sources {sources}{conflicts}"
+        )
+    mentions = sum(len(e.reports) for e in events)
+    lines.append(f"{len(events)} events merged from {mentions} mentions (sources: independent/mentions)")
+    return "\n".join(lines) + "\n"
+
+
+def _range(figure: dict[str, Any] | None) -> str:
+    if not figure:
+        return "?"
+    low, high = figure["min"], figure["max"]
+    if low is not None and high is not None and low != high:
+        return f"{low}-{high}"
+    if low is None and high is None:
+        return "?"
+    text = str(low if low is not None else high)
+    return ("~" if figure["approx"] else "") + text + ("+" if high is None else "")
