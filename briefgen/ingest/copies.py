@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,7 +107,8 @@ def similarity(a: set[str], b: set[str]) -> float:
 def band_keys(found: set[str]) -> list[str]:
     from datasketch import MinHash
 
-    signature = MinHash(num_perm=PERMUTATIONS)
+    # CRC-32 as the base hash: stable across runs and twice as fast as the default SHA-1.
+    signature = MinHash(num_perm=PERMUTATIONS, hashfunc=zlib.crc32)
     signature.update_batch([s.encode("utf-8") for s in sorted(found)])
     values = signature.hashvalues
     return [
@@ -122,7 +124,7 @@ def scheme() -> str:
     from the package metadata: importing datasketch costs a second (SciPy)."""
     from importlib.metadata import version
 
-    return f"w{SHINGLE}-p{PERMUTATIONS}-b{BANDS}x{ROWS}-datasketch{version('datasketch')}"
+    return f"w{SHINGLE}-p{PERMUTATIONS}-b{BANDS}x{ROWS}-crc32-datasketch{version('datasketch')}"
 
 
 def find_repeat(text: str) -> tuple[int, float] | None:
