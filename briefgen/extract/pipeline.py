@@ -7,6 +7,7 @@ an alias re-extracts and re-rendering after a template edit runs no NLP.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -51,6 +52,7 @@ def pipeline_version(config: Config) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
+@functools.lru_cache(maxsize=1)
 def _rules_digest() -> str:
     """Hash of the extraction rules' source, so a changed rule is never served from cache."""
     from pathlib import Path
@@ -130,6 +132,8 @@ def extract(
         return report
     nlp = build_nlp(config)
     n_process = max(1, processes or config.nlp.processes)
+    if n_process > 1:
+        _warm_up(nlp)
     articles = _paged(store, pending)
     while True:
         with nlp.memory_zone():
@@ -143,6 +147,22 @@ def extract(
             progress(report.articles, len(pending))
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Touches the rules' lazy data (place gazetteer, date parser) once in this process, so
+# that the worker processes forked for every batch inherit it instead of loading it again.
+WARM_UP = (
+    "KABUL, Afghanistan - A suicide bomber killed at least 12 people at a market in Kabul on "
+    "Tuesday, 5 March 2024, officials said. \"We will find them,\" said a police spokesman.\n\n"
+    "IS-K claimed the attack, its third since last month."
+)
+
+
+def _warm_up(nlp) -> None:
+    with nlp.memory_zone():
+        doc = nlp.make_doc(WARM_UP)
+        doc._.published = "2024-03-06"
+        nlp(doc)
 
 
 def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
