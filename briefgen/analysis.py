@@ -239,8 +239,10 @@ def _fit(candidate: MergedEvent, report: Report, parents: Mapping[str, str | Non
     in it and something concrete ties it to at least one; else its best closeness."""
     scores = []
     anchored = agreed = False
+    # A mention that names the event's site ("the Crocus City Hall attack") needs no city.
+    site = report.event.venue and any(_same_site(m.event, report.event) for m in candidate.reports)
     for member in candidate.reports:
-        if not _compatible(member, report):
+        if not _compatible(member, report, site_known=bool(site)):
             return None
         anchored = anchored or _anchored(member, report)
         # Who did it: the mention must agree with some mention already in the event
@@ -258,11 +260,18 @@ def _same_day_and_place(a: Event, b: Event) -> bool:
     return bool(a.date and b.date and a.date.precision == b.date.precision == "day" and a.location and b.location)
 
 
-def _compatible(a: Report, b: Report) -> bool:
+def _same_site(a: Event, b: Event) -> bool:
+    return bool(a.venue and b.venue and a.venue.casefold() == b.venue.casefold())
+
+
+def _compatible(a: Report, b: Report, site_known: bool = False) -> bool:
     """Type, date, place and publication agree (the rule without its actors)."""
     slack = 0 if a.article.id == b.article.id else DAY_SLACK  # one writer dates one event once
     x, y = a.event, b.event
-    if x.type != y.type or not dates_agree(x.date, y.date, slack) or not places_agree(x, y):
+    placeless = not (y.location or y.country) or not (x.location or x.country)
+    if x.type != y.type or not dates_agree(x.date, y.date, slack):
+        return False
+    if not places_agree(x, y) and not (site_known and placeless):
         return False
     if a.event.date is None and b.event.date is None and a.article.published and b.article.published:
         # Two undated mentions are the same news only if reported at about the same time.
@@ -275,6 +284,7 @@ def _anchored(a: Report, b: Report) -> bool:
         a.article.id == b.article.id
         or bool(a.event.date and b.event.date)
         or bool(a.event.location and b.event.location)
+        or bool(a.event.venue and b.event.venue and a.event.venue.casefold() == b.event.venue.casefold())
     )
 
 
@@ -346,7 +356,10 @@ def dates_agree(a: PartialDate | None, b: PartialDate | None, slack: int = DAY_S
 
 def places_agree(a: Event, b: Event) -> bool:
     """Same location, or locations within NEARBY_KM; where one names no location,
-    the same country. Nothing to compare (no country on a side) does not agree."""
+    the same country. Nothing to compare (no country on a side) does not agree.
+    The same named site ("Crocus City Hall") agrees whatever else is named."""
+    if a.venue and b.venue and a.venue.casefold() == b.venue.casefold():
+        return True
     if a.location and b.location:
         if a.location.casefold() == b.location.casefold():
             return True

@@ -128,6 +128,7 @@ class Event:
     claimed_by: str | None = None
     attack_type: str | None = None
     target: str | None = None
+    venue: str | None = None  # a named site ("Crocus City Hall"), when the text names one
     killed: Count | None = None
     wounded: Count | None = None
     historical: bool = False  # mentioned as background, not news of the article's period

@@ -250,3 +250,22 @@ def test_the_method_note_states_the_thresholds_in_force(root):
     assert f"the {UNDATED_WINDOW_DAYS} days before" in note
     assert f"at least {COPY_CONTAINMENT:.0%} of the shorter text" in note
     assert "one day of slack" in note and DAY_SLACK == 1
+
+
+def test_a_named_site_joins_a_report_that_names_no_city():
+    import datetime as dt
+
+    from briefgen.analysis import merge_events
+    from briefgen.models import Article, Event, Fact, PartialDate
+
+    def article(key, day):
+        return Article(id=key, origin=f"{key}.md", title=key, text="", source=key, published=dt.date(2024, 5, day))
+
+    def fact(key, event):
+        return Fact(kind="event", article_id=key, sentence="", start=0, end=0, data=event.to_dict())
+
+    articles = {"a": article("a", 4), "b": article("b", 6)}
+    first = Event("attack", PartialDate(2024, 5, 3), "Lahore", "Pakistan", venue="Grand Arena Hall")
+    later = Event("attack", None, None, None, perpetrator="TTP", venue="Grand Arena Hall")
+    merged = merge_events([fact("a", first), fact("b", later)], articles)
+    assert len(merged) == 1 and merged[0].independent_sources == 2
