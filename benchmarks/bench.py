@@ -316,11 +316,9 @@ def reset_peak() -> bool:
 def child_cli(argv: list[str]) -> None:
     from briefgen.cli import app
 
-    try:
-        app(argv, standalone_mode=False)
-    except SystemExit as exc:
-        if exc.code:
-            raise
+    code = app(argv, standalone_mode=False)  # Typer returns, not raises, the code of typer.Exit
+    if code:
+        sys.exit(f"briefgen {' '.join(argv)}: exit code {code}")
 
 
 def child_cold(result: Path, config: str, articles: str) -> None:
