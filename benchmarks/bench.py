@@ -138,10 +138,14 @@ RAIDS = [
 ]
 STATS = [
     "{perp} has carried out more than {big} attacks in {country} since {year}, according to {report}.",
-    "The group has claimed some {big} suicide bombings over the past {years} years, {report} says.",
+    "The group has claimed some {big} suicide bombings in {country} over the past {years} years, {report} says.",
     "Estimates in {report} put the number of {perp} fighters at between {low} and {high}.",
     "{officials_cap} said nearly {big} members of the network had been arrested in {country} since {year}.",
 ]
+
+
+def an(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiouAEIOU' else 'a'} {noun}"
 
 
 def name(rng: random.Random, parts: int = 2) -> str:
@@ -168,7 +172,7 @@ def article(rng: random.Random, published: dt.date, serial: int) -> tuple[str, s
         "big": str(rng.choice([40, 90, 190, 250, 400, 1500])), "low": str(rng.randint(1, 3) * 1000),
         "high": str(rng.randint(4, 6) * 1000), "year": str(rng.randint(2015, 2023)), "years": str(rng.randint(2, 8)),
         "report": rng.choice(["a UN monitoring report", "a think-tank study", "government figures", "a recent audit"]),
-        "nom": person(), "analyst": person(), "arole": f"a {rng.choice(ROLES)}",
+        "nom": person(), "analyst": person(), "arole": an(rng.choice(ROLES)),
         "day": rng.choice([WEEKDAYS[day.weekday()], f"{day.day} {day:%B}", f"{day:%B} {day.day}"]),
     }
     for key in ("weapon", "killed", "authority", "arrested", "officials"):
@@ -179,13 +183,13 @@ def article(rng: random.Random, published: dt.date, serial: int) -> tuple[str, s
     if kind == "attack":
         body.append(rng.choice(CLAIMS))
     body = [s.format(**slots) for s in body]
-    for _ in range(rng.randint(2, 4)):  # witnesses, officials, aftermath: the varied middle
+    for _ in range(rng.randint(3, 5)):  # witnesses, officials, aftermath: the varied middle
         body.append(rng.choice([
             lambda: (f'"I saw {rng.choice(SAW)} {slots["street"]}," said {person()}, a {rng.randint(19, 70)}-year-old '
                      f"{rng.choice(NOUNS)} from {slots['village']}, who said {rng.choice(['he', 'she'])} was "
                      f"{rng.choice(MOODS)}."),
-            lambda: (f'"{" ".join(rng.choice(p) for p in QUOTE_PARTS)}," {person()}, a {rng.choice(ROLES)} in '
-                     f"{place}, {rng.choice(SAYS)}."),
+            lambda: (f'"{" ".join(rng.choice(p) for p in QUOTE_PARTS)}," {person()}, {an(rng.choice(ROLES))} in '
+                     f"{place}, {rng.choice(SAYS)} on {rng.choice(WEEKDAYS)}."),
             lambda: f"{slots['authority_cap']} {rng.choice(ACTS)} {place} and {rng.choice(ACTS)} {slots['village']}.",
             lambda: (f"The {rng.choice(['attack', 'raid', 'arrests', 'plot'])} came {rng.randint(2, 9)} weeks after "
                      f"{rng.choice(WEAPONS)} killed {rng.randint(3, 40)} people in {rng.choice(PLACES)[0]} "
@@ -228,17 +232,26 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> tuple[Path, Path]:
     return full, small
 
 
+def snapshot(folder: Path) -> None:
+    """Run a copy of the code: an edit to the checkout during the run would change the
+    pipeline version (it hashes the extraction rules) and send every run back to spaCy."""
+    for name in ("briefgen", "templates", "styles"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "config.yaml", folder / "config.yaml")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))
+
+
 def write_config(work: Path, label: str, corpus: Path) -> Path:
     """A copy of the repository's config.yaml with its own corpus, store and output folder."""
     import yaml
 
-    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((work / "code" / "config.yaml").read_text(encoding="utf-8"))
     config["corpus"] = [str(corpus)]
     config["store"] = str(work / f"{label}.sqlite")
     config["output"]["dir"] = str(work / f"out-{label}")
     for key in ("templates_dir", "styles_dir"):
         if config.get(key):
-            config[key] = str((ROOT / config[key]).resolve())
+            config[key] = str((work / "code" / config[key]).resolve())
     path = work / f"{label}.yaml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
@@ -443,6 +456,68 @@ CHARS_PER_TOKEN = 5.0  # English news text, spaces included: measured about 4.8-
 HEAVY = {"spacy", "thinc", "weasyprint", "dateparser", "trafilatura", "torch", "numpy", "jinja2", "rich", "pydantic"}
 
 
+# -- choosing the spaCy components -------------------------------------------------
+
+VARIANTS = {  # name -> nlp.disable
+    "default (lemmatizer off)": ["lemmatizer"],
+    "+ lemmatizer": [],
+    "- parser (senter instead)": ["lemmatizer", "parser"],
+    "- ner": ["lemmatizer", "ner"],
+    "- tagger, attribute_ruler": ["lemmatizer", "tagger", "attribute_ruler"],
+}
+
+
+def components(work: Path, gold: Path, seeds: Path, articles: int) -> None:
+    """Each variant of nlp.disable: speed on the synthetic corpus, scores of `briefgen eval`."""
+    import yaml
+
+    snapshot(work / "code")
+    corpus, _ = write_corpus(work / "corpus", articles)
+    base = yaml.safe_load((work / "code" / "config.yaml").read_text(encoding="utf-8"))
+    print(f"{'variant':<28} {'tokens/s':>9} {'speed':>6}  {'events P/R/F1':<17} {'quotes R':>8} {'topics P/R':>11}")
+    first = None
+    for label, disable in VARIANTS.items():
+        config = {**base, "nlp": {**base["nlp"], "disable": disable}, "store": str(work / "unused.sqlite")}
+        path = work / f"variant-{len(disable)}-{'-'.join(disable)}.yaml"
+        path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        speed = child("speed", str(path), str(corpus))
+        _, out, _ = briefgen(path, "eval", str(gold), "--corpus", str(seeds), "--format", "json")
+        scores = json.loads(out)
+        e, q, t = scores["events"], scores["quotes"], scores["topics"]
+        first = first or speed["rate"]
+        print(f"{label:<28} {speed['rate']:9,.0f} {speed['rate'] / first:5.2f}x  "
+              f"{e['precision']:.2f}/{e['recall']:.2f}/{e['f1']:.2f}    {q['recall']:8.2f} "
+              f"{t['precision']:5.2f}/{t['recall']:.2f}", flush=True)
+        if label.startswith("default"):
+            shares = ", ".join(f"{name} {share:.0%}" for name, share in speed["shares"].items())
+            print(f"    time by component: {shares}", flush=True)
+
+
+def child_speed(result: Path, config_path: str, corpus: str) -> None:
+    """Tokens per second of the pipeline of this config, and each component's share of the time."""
+    from briefgen.config import load
+    from briefgen.extract.pipeline import build_nlp
+    from briefgen.ingest.readers import split_front_matter
+
+    config = load(Path(config_path))
+    texts = [split_front_matter(p.read_text(encoding="utf-8"))[1] for p in sorted(Path(corpus).iterdir())]
+    nlp = build_nlp(config)
+    list(nlp.pipe(texts[:8]))  # lazy data loaded before timing
+    spent = {name: 0.0 for name in nlp.pipe_names}
+    tokens, started = 0, time.perf_counter()
+    for i in range(0, len(texts), 64):
+        with nlp.memory_zone():
+            docs = [nlp.make_doc(t) for t in texts[i : i + 64]]
+            tokens += sum(len(d) for d in docs)
+            for name, component in nlp.pipeline:
+                began = time.perf_counter()
+                docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+                spent[name] += time.perf_counter() - began
+    seconds = time.perf_counter() - started
+    total = sum(spent.values())
+    result.write_text(json.dumps({"rate": tokens / seconds, "shares": {k: v / total for k, v in spent.items()}}))
+
+
 # -- the figures -------------------------------------------------------------------
 
 
@@ -464,11 +539,22 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="articles in the brief's week (default 2000)")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of the cheap measurements (median)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--components", action="store_true",
+                        help="instead: compare variants of nlp.disable (speed on --n articles, eval scores)")
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "seeds.gold.yaml")
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, result, *rest = args.child
-        {"cold": child_cold, "warm": child_warm, "bare": child_bare}[mode](Path(result), *rest)
+        {"cold": child_cold, "warm": child_warm, "bare": child_bare, "speed": child_speed}[mode](Path(result), *rest)
+        return
+    if args.components:
+        work = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
+        try:
+            components(work, args.gold, args.seeds, args.n)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         return
 
     n, repeats = args.n, args.repeats
@@ -476,6 +562,7 @@ def main() -> None:
     began = time.perf_counter()
     table = Table()
     try:
+        snapshot(work / "code")
         full_dir, small_dir = write_corpus(work / "corpus", n)
         full_cfg, small_cfg = write_config(work, "full", full_dir), write_config(work, "small", small_dir)
         total, small_total = len(list(full_dir.iterdir())), len(list(small_dir.iterdir()))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefgen.analysis import MergedEvent, actor_parents, merge_events
+from briefgen.corroboration import with_corroborated_dates
 from briefgen.config import BriefConfig, Config, SectionConfig
 from briefgen.errors import UsageError
 from briefgen.models import Article, Fact
@@ -83,8 +84,8 @@ class BriefData:
     def __init__(self, config: Config, articles: list[Article], facts: list[Fact]):
         self.config = config
         self.articles = {a.id: a for a in articles}
-        self.facts = facts
-        self.events = merge_events(facts, self.articles, parents=actor_parents(config))
+        self.facts = with_corroborated_dates(facts, self.articles, actor_parents(config))
+        self.events = merge_events(self.facts, self.articles, parents=actor_parents(config))
         self.sources: dict[str, int] = {}  # article id -> citation number
 
     def cite(self, article_id: str) -> int:

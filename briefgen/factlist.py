@@ -9,6 +9,8 @@ import json
 from typing import Any
 
 from briefgen.config import Config
+from briefgen.analysis import actor_parents
+from briefgen.corroboration import with_corroborated_dates
 from briefgen.extract.pipeline import pipeline_version
 from briefgen.store import Store
 
@@ -26,8 +28,11 @@ def select(
     until: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     articles = {a.id: a for a in store.articles()}
+    facts = store.facts(pipeline_version(config), kinds or DEFAULT_KINDS)
+    if "event" in (kinds or DEFAULT_KINDS):
+        facts = with_corroborated_dates(facts, articles, actor_parents(config))
     rows = []
-    for fact in store.facts(pipeline_version(config), kinds or DEFAULT_KINDS):
+    for fact in facts:
         article = articles[fact.article_id]
         if topic and topic not in fact.topics:
             continue

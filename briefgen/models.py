@@ -129,6 +129,7 @@ class Event:
     attack_type: str | None = None
     target: str | None = None
     venue: str | None = None  # a named site ("Crocus City Hall"), when the text names one
+    date_text: str | None = None  # "March 22" in an undated article: a date lacking its year
     killed: Count | None = None
     wounded: Count | None = None
     historical: bool = False  # mentioned as background, not news of the article's period

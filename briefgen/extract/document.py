@@ -60,6 +60,8 @@ class Sentence:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    # Day or month phrases of an undated article ("on March 22"): no year to resolve them.
+    yearless: list[Span] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -155,6 +157,8 @@ class ArticleDoc:
                 date = resolve_date(_with_preposition(ent), self.published)
                 if date:
                     sentence.dates.append(DateMention(ent, date))
+                elif self.published is None and _absolute(ent):
+                    sentence.yearless.append(ent)
         return sentence
 
     def _plausible(self, place: Place) -> bool:
@@ -199,6 +203,19 @@ class ArticleDoc:
                 groups.sort(key=lambda m: m.span.root.dep_ not in {"nsubj", "nsubjpass"})
             names += [m.name for m in groups if m.name not in names]
         return names
+
+
+def _absolute(ent: Span) -> bool:
+    """"March 22", "22 March": a calendar date without its year (not "last week")."""
+    words = {t.lower_ for t in ent}
+    return bool(words & MONTH_NAMES) and not words & {"last", "next", "this", "ago", "since"}
+
+
+MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
 
 
 def _after_locative(ent: Span) -> bool:

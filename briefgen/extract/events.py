@@ -144,8 +144,9 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     for token, kind in triggers:
         # The only event word of its sentence owns the sentence's places and dates, unless
         # it points back to an earlier one ("this attack", "the carnage").
-        sole = len(triggers) == 1 and words_found + (plot is not None) <= 1 and not _anaphoric(token)
-        mention = _mention(article, sentence, token, kind, used_places, sole=sole)
+        only = len(triggers) == 1 and words_found + (plot is not None) <= 1
+        sole = only and not _anaphoric(token)
+        mention = _mention(article, sentence, token, kind, used_places, sole=sole, only=only)
         if mention:
             mentions.append(mention)
     return mentions
@@ -266,7 +267,10 @@ def _mention(
     kind: str,
     used_places: set[int] | None = None,
     sole: bool = False,
+    only: bool = False,
 ) -> Mention | None:
+    """`only`: the one event word of its sentence; `sole`: and not pointing back to an
+    earlier event, so the sentence's unattached places and dates are its own."""
     event = Event(type=kind)
     ranks: dict[str, int] = {}
     place, place_attached = _place_for(sentence, trigger, used_places)
@@ -282,10 +286,16 @@ def _mention(
         if not event.country and country_named:
             event.country = country_named[0].place.name
     date, date_attached = _date_for(sentence, trigger)
-    if date and not (date_attached or sole):
+    # "the attack on a hall in Moscow ... on March 22": a pinned-down event takes the
+    # date of a sentence that tells no other.
+    owns_date = sole or (only and place is not None and place_attached)
+    if date and not (date_attached or owns_date):
         date = None  # the sentence's date belongs to another of its events
     if date:
         event.date = date
+    elif sentence.yearless:
+        phrase = _yearless_for(sentence, trigger, owns_date)
+        event.date_text = phrase.text if phrase is not None else None
     killed, wounded = _toll(sentence, trigger, sole) if kind != "foiled_plot" else (None, None)
     event.killed, event.wounded = killed, wounded
     event.attack_type = _attack_type(sentence.span, trigger, kind)
@@ -301,7 +311,7 @@ def _mention(
         ranks["perpetrator"] = 2
     anchored = (
         (place and (place_attached or sole))
-        or (date and (date_attached or sole))
+        or (date and (date_attached or owns_date))
         or killed
         or wounded
         or (_named_target(trigger) and event.perpetrator)
@@ -410,6 +420,13 @@ def _date_for(sentence: Sentence, trigger: Token) -> tuple[PartialDate | None, b
         nearest = min(sentence.dates, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
         return nearest.date, False
     return None, False
+
+
+def _yearless_for(sentence: Sentence, trigger: Token, sole: bool) -> Span | None:
+    attached = [s for s in sentence.yearless if _attached(s.root, trigger)]
+    if attached:
+        return attached[0]
+    return sentence.yearless[0] if sole else None
 
 
 def _named_target(trigger: Token) -> bool:

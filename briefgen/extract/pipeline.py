@@ -79,6 +79,8 @@ def build_nlp(config: Config):
     for name in config.nlp.disable:
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
+    if "parser" not in nlp.pipe_names and "senter" in nlp.disabled and "senter" not in config.nlp.disable:
+        nlp.enable_pipe("senter")  # without the parser, sentences come from the (faster) senter
     settings = component_settings(config)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("briefgen_paragraphs", before=first)
@@ -130,6 +132,8 @@ def extract(
     pending = store.pending(version)
     if not pending:
         return report
+    if progress:
+        progress(0, len(pending))  # the total shows while the pipeline loads
     nlp = build_nlp(config)
     n_process = max(1, processes or config.nlp.processes)
     if n_process > 1:
