@@ -17,66 +17,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from briefgen.extract import attribution, repeats
 from briefgen.extract.document import ArticleDoc, PlaceMention, Sentence
+from briefgen.extract.lexicon import (
+    ARREST_WORDS, ATTACK_NOUNS, ATTACK_VERBS, ATTACKERS, CARRY_VERBS, CT_NOUNS, CT_VERBS, FACILITY_NOUNS,
+    FOIL_WORDS, HARM_VERBS, HYPOTHETICAL, LIGHT_VERBS, LOCATIVE, MAX_INCIDENT_PARTS, MILITANT_NOUNS,
+    PLACE_NOUNS, PLOT_NOUNS, PLOT_WORDS, STATE_FORCES, SUICIDE_HEADS, VENUE_WORDS,
+)
 from briefgen.extract.numbers import find_casualties, parse_count
 from briefgen.models import Count, Event, PartialDate
 
-ATTACK_NOUNS = {
-    "attack", "bombing", "blast", "explosion", "shooting", "massacre", "ambush", "assault",
-    "assassination", "carnage", "rampage", "bombings", "attacks", "blasts", "explosions",
-    "shootings", "assaults", "assassinations",
-}
-ATTACK_VERBS = {
-    "attack", "attacked", "attacks", "attacking", "bombed", "stormed", "targeted", "targeting",
-    "struck", "assassinated", "ambushed", "blew", "exploded", "detonated",
-}
-CT_NOUNS = {"raid", "operation", "strike", "airstrike", "airstrikes", "crackdown", "raids", "strikes"}
-CT_VERBS = {"raided", "eliminated", "neutralised", "neutralized"}
-FOIL_WORDS = {"foiled", "thwarted", "disrupted", "foil", "thwart", "averted", "prevented"}
-PLOT_WORDS = {"plot", "plots", "plotting", "planning", "plotted", "conspiracy"}
-PLOT_NOUNS = {"plot", "plots", "attempt", "attempts", "conspiracy", "plan", "plans"}
-ARREST_WORDS = {"arrested", "detained", "arrest", "arrests", "detention"}
-# A trigger under one of these is talk of what could happen, not of what did.
-HYPOTHETICAL = {
-    "could", "would", "may", "might", "can", "capacity", "capability", "ability", "able",
-    "threat", "threats", "risk", "plan", "plans", "preparing", "intended", "aim", "aims",
-    "seeks", "seeking", "vowed", "warned", "warning", "fear", "fears", "potential", "possibility",
-    "inspire", "will", "should", "want", "wants", "urge", "attempting", "planning", "planned",
-    "plotting", "prepare", "prepared", "planned", "intends", "intending",
-}
-# Verbs that carry out a noun trigger: their place and subject are the event's.
-CARRY_VERBS = {
-    "carried", "carry", "carrying", "conducted", "conduct", "launched", "launch", "staged",
-    "mounted", "perpetrated", "committed", "executed", "carries", "conducts",
-}
-# Verbs that only say an event happened: "the attack came on Aug. 26", "the blast occurred in X".
-LIGHT_VERBS = {"came", "happened", "occurred", "took", "unfolded", "began", "struck", "hit", "was"}
-# Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
-SHARED_SUBJECT = {"conj", "xcomp"}
-CLAIM_NOUNS = {"responsibility", "credit"}
-VENUE_WORDS = {"hall", "mosque", "church", "hotel", "embassy", "shrine", "bank", "airport", "stadium",
-               "synagogue", "market", "school", "university", "hospital", "theatre", "theater", "centre", "center"}
-ATTACKERS = {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "bomber", "bombers", "militants"}
-MAX_INCIDENT_PARTS = 3  # "three blasts" can be one incident; "five attacks" are several
-HARM_VERBS = ATTACK_VERBS | {"killed", "killing", "kill", "wounded", "injured", "hit", "murdered", "shot"}
-SUICIDE_HEADS = {"bombing", "bomber", "bombers", "attack", "attacker", "blast", "bomb", "vest", "bombings", "attacks"}
-SPEECH_VERBS = {"said", "says", "announced", "stated", "told", "added", "reported", "claimed", "claim", "claims", "warned", "noted"}
-PLACE_NOUNS = {
-    "province", "city", "district", "suburbs", "suburb", "outskirts", "region", "capital", "town",
-    "village", "area", "centre", "center", "part", "north", "south", "east", "west", "edge", "heart",
-}
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "on"}
-FACILITY_NOUNS = {
-    "airport", "embassy", "hotel", "synagogue", "mosque", "church", "concert", "hall", "bank",
-    "shrine", "school", "ministry", "hospital", "market", "stadium", "consulate", "office",
-    "attack", "bombing", "blast", "venue", "parliament", "cemetery", "checkpoint", "station",
-}
-# What a counterterrorism verb acts on ("eliminated the cell leader", not "the threat").
-MILITANT_NOUNS = {
-    "leader", "leaders", "commander", "commanders", "militants", "fighters", "members", "cell",
-    "mastermind", "operative", "operatives", "hideout", "hideouts", "militant", "emir", "chief",
-}
-STATE_FORCES = {"forces", "troops", "military", "army", "police", "security", "intelligence"}
 
 
 @dataclass
@@ -96,12 +46,12 @@ def find_events(article: ArticleDoc) -> list[Mention]:
         if sentence.is_heading:
             continue
         found = _sentence_events(article, sentence)
-        claimant = _claimant(article, sentence)
+        claimant = attribution.claimant(article, sentence)
         if claimant and not found:
             claims.append((sentence, claimant))
         mentions += found
-    _attach_claims(mentions, claims)
-    return merge_mentions(mentions)
+    repeats.attach_claims(mentions, claims)
+    return repeats.merge_mentions(mentions)
 
 
 def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
@@ -301,11 +251,11 @@ def _mention(
     event.attack_type = _attack_type(sentence.span, trigger, kind)
     event.venue = _venue(trigger)
     event.target = _target(trigger)
-    claimant = _claimant(article, sentence)
+    claimant = attribution.claimant(article, sentence)
     if claimant:
         event.claimed_by = event.perpetrator = claimant
         ranks["perpetrator"] = 3
-    agent = _agent(article, sentence, trigger)
+    agent = attribution.agent(article, sentence, trigger)
     if agent and not event.perpetrator:
         event.perpetrator = agent
         ranks["perpetrator"] = 2
@@ -319,12 +269,12 @@ def _mention(
     if not anchored:
         return None  # nothing that pins it to one real event ("this attack", "the carnage")
     if not event.perpetrator and kind != "counterterrorism_operation":
-        recent = [g for g in article.recent_groups(sentence.index) if g not in _target_actors(article, trigger)]
-        if _subject_is_anaphor(trigger):
+        recent = [g for g in article.recent_groups(sentence.index) if g not in attribution.target_actors(article, trigger)]
+        if attribution.subject_is_anaphor(trigger):
             named = article.recent_groups(sentence.index, subjects_first=True)
-            event.perpetrator = next((g for g in named if g not in _target_actors(article, trigger)), None)
+            event.perpetrator = next((g for g in named if g not in attribution.target_actors(article, trigger)), None)
             ranks["perpetrator"] = 1
-        elif recent and not _suspected(sentence):
+        elif recent and not attribution.suspected(sentence):
             event.perpetrator = recent[0]
             ranks["perpetrator"] = 0
     if not event.country and article.main_country and not any(_is_locative(p.span) for p in sentence.places):
@@ -512,203 +462,3 @@ def _target(trigger: Token) -> str | None:
     obj = objects[0]
     text = obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text
     return text[:160]
-
-
-def _target_actors(article: ArticleDoc, trigger: Token) -> set[str]:
-    """Actors on the receiving end in the trigger's sentence ("killed the Taliban governor")."""
-    names = set()
-    for token in trigger.sent:
-        receiving = (token.dep_ in {"dobj", "nsubjpass"} and token.head.lower_ in HARM_VERBS) or (
-            token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "targeting"}
-        )
-        if receiving:
-            names |= {n for n in (article.actor_at(t) for t in token.subtree) if n}
-    return names
-
-
-def _claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
-    """The actor that claimed the event in this sentence, if the sentence states a claim."""
-    words = [t.lower_ for t in sentence.span]
-    claimed = any(w.startswith("claim") for w in words) and (set(words) & CLAIM_NOUNS or "by" in words)
-    denied = any(
-        t.lower_.startswith("claim") and any(c.dep_ == "neg" or c.lower_ in {"no", "not", "n't"} for c in [*t.children, *(g for c in t.children if c.dep_ == "nsubj" for g in c.children)])
-        for t in sentence.span
-    )
-    if denied:
-        return None  # "no group claimed responsibility"
-    asserted = "responsibility" in words and any(w in {"assertion", "took", "accepted", "admitted"} for w in words)
-    if not (claimed or asserted):
-        return None
-    groups = [m for m in sentence.actors if m.kind == "group"]
-    if not groups:
-        return None
-    doc = sentence.span.doc
-
-    def role(mention) -> int:
-        root = mention.span.root
-        if root.dep_ == "pobj" and root.head.lower_ == "by":
-            return 0  # "claimed by X"
-        if root.dep_ == "poss" or (mention.span.end < len(doc) and doc[mention.span.end].lower_ in {"'s", "’s"}):
-            return 1  # "X's assertion of responsibility"
-        if root.dep_ == "nsubj" and root.head.lower_.startswith("claim"):
-            return 1  # "X claimed the attack"
-        return 2
-
-    return min(groups, key=lambda m: (role(m), m.span.start)).name
-
-
-def _agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None:
-    """Who did it: "by X", the subject of the trigger's verb, or "an X attack"."""
-    for child in trigger.children:
-        if child.dep_ == "agent":
-            for token in child.subtree:
-                if article.actor_at(token):
-                    return article.actor_at(token)
-        if child.dep_ in {"compound", "poss", "nmod", "amod"} and article.actor_at(child):
-            return article.actor_at(child)
-    # "was killed in a recent Taliban operation": the owner of an event noun below the trigger.
-    for token in trigger.subtree:
-        if token.i != trigger.i and token.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS:
-            for child in token.children:
-                if child.dep_ in {"compound", "poss"} and article.actor_at(child):
-                    return article.actor_at(child)
-    if trigger.lower_ in FOIL_WORDS | ARREST_WORDS:
-        return None  # the subject of "foiled" or "arrested" stopped the plot
-    blamed = _blamed(article, trigger)
-    if blamed:
-        return blamed
-    node = trigger
-    for _ in range(6):
-        if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
-            break  # "officials said that ...": the speaker is not the perpetrator
-        for child in node.children:
-            if child.dep_ in {"nsubj", "agent"}:
-                for token in child.subtree:
-                    name = article.actor_at(token)
-                    if name and article.actors.kinds.get(name) in {"group", "state"}:
-                        return name
-        if node.head.i == node.i or not _subject_passes(node):
-            break
-        node = node.head
-    return None
-
-
-def _blamed(article: ArticleDoc, trigger: Token) -> str | None:
-    """Attribution: "officials blamed ISKP for the bombings", "IS-K was responsible for the attack"."""
-    node = trigger
-    while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
-        node = node.head
-    if node.dep_ != "pobj" or node.head.lower_ != "for":
-        return None
-    verb = node.head.head
-    if verb.lower_ in {"blamed", "blames", "blame", "held", "holds"}:
-        holders = [c for c in verb.children if c.dep_ == "dobj"]
-    elif verb.lower_ == "responsible":
-        holders = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}] + [
-            c for c in verb.children if c.dep_ == "nsubj"
-        ]
-    else:
-        return None
-    for holder in holders:
-        for token in holder.subtree:
-            name = article.actor_at(token)
-            if name and article.actors.kinds.get(name) == "group":
-                return name
-    return None
-
-
-def _subject_passes(node: Token) -> bool:
-    """Whether the subject of the head clause is also the subject of `node`'s clause."""
-    if node.pos_ in {"NOUN", "PROPN", "ADP"} or node.dep_ in {"dobj", "pobj", "prep", "compound", "amod"}:
-        # An event noun's doer is the subject of a verb that does it ("the group carried out
-        # an attack"), not of any verb ("the Taliban condemned the attack").
-        head = node.head
-        return head.pos_ not in {"VERB", "AUX"} or head.lower_ in CARRY_VERBS | HARM_VERBS
-    if node.dep_ in SHARED_SUBJECT:
-        return True
-    return node.dep_ == "advcl" and node.tag_ == "VBG"  # "..., carrying out an attack"
-
-
-def _subject_is_anaphor(trigger: Token) -> bool:
-    """"The group attacked ...", "the group killed ... in a suicide bombing"."""
-    node = trigger
-    for _ in range(4):
-        if node.pos_ in {"VERB", "AUX"}:
-            return any(
-                c.dep_ == "nsubj" and c.lower_ in {"group", "militants", "it", "organisation", "organization", "they", "jihadists"}
-                for c in node.children
-            )
-        node = node.head
-    return False
-
-
-def _suspected(sentence: Sentence) -> bool:
-    return any(t.lower_ in {"suspicion", "suspected", "suspect", "suspicions", "blamed"} for t in sentence.span)
-
-
-def _attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -> None:
-    """A claim stated in its own sentence belongs to the event just before it."""
-    for sentence, claimant in claims:
-        before = [m for m in mentions if 0 < sentence.index - m.sentence.index <= 2]
-        if before:
-            target = before[-1]
-            if target.ranks.get("perpetrator", -1) < 3:
-                target.event.claimed_by = target.event.perpetrator = claimant
-                target.ranks["perpetrator"] = 3
-
-
-def merge_mentions(mentions: list[Mention]) -> list[Mention]:
-    """One event per real event per article: fold repeated statements together.
-
-    Two mentions merge when nothing they state conflicts and they share a
-    location, a day, or a toll; mentions from one sentence never merge.
-    """
-    merged: list[Mention] = []
-    for mention in mentions:
-        for kept in merged:
-            same_toll = kept.event.killed is not None and kept.event.killed == mention.event.killed
-            if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(kept.event, mention.event):
-                _fold(kept, mention)
-                break
-        else:
-            merged.append(mention)
-    return merged
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type:
-        return False
-    if a.location and b.location and a.location != b.location:
-        return False
-    if a.country and b.country and a.country != b.country:
-        return False
-    if a.date and b.date and not _dates_compatible(a.date, b.date):
-        return False
-    shared = (
-        (a.location and a.location == b.location)
-        or (a.venue and b.venue and a.venue.casefold() == b.venue.casefold())
-        or (a.date and b.date and a.date.precision == "day" and a.date == b.date)
-        or (a.killed and b.killed and a.killed.min == b.killed.min)
-    )
-    return bool(shared)
-
-
-def _dates_compatible(a: PartialDate, b: PartialDate) -> bool:
-    coarse = min(a.precision, b.precision, key=["year", "month", "day"].index)
-    cut = {"year": 1, "month": 2, "day": 3}[coarse]
-    return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]
-
-
-def _fold(kept: Mention, other: Mention) -> None:
-    """Fill what `kept` lacks from `other`; a surer source wins a disagreement."""
-    for name in ("date", "location", "country", "attack_type", "target", "venue", "killed", "wounded", "claimed_by"):
-        mine, theirs = getattr(kept.event, name), getattr(other.event, name)
-        if theirs is None:
-            continue
-        if mine is None or (name == "date" and theirs.precision == "day" and mine.precision != "day"):
-            setattr(kept.event, name, theirs)
-        elif name == "country" and kept.ranks.get("country", 1) < other.ranks.get("country", 1):
-            kept.event.country = theirs
-    if other.event.perpetrator and other.ranks.get("perpetrator", 0) > kept.ranks.get("perpetrator", -1):
-        kept.event.perpetrator = other.event.perpetrator
-        kept.ranks["perpetrator"] = other.ranks["perpetrator"]

@@ -1,0 +1,156 @@
+"""Who did it and who claimed it: attributions, claims, and the anaphora they use.
+
+A claim is what a group says ("claimed responsibility"); an attribution is what
+officials or reporting hold ("blamed ISKP for", "was carried out by"); suspicion
+attributes nothing. Rules read the dependency parse of one sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefgen.extract.document import ArticleDoc, Sentence
+from briefgen.extract.lexicon import (
+    ATTACK_NOUNS,
+    CARRY_VERBS,
+    CLAIM_NOUNS,
+    CT_NOUNS,
+    FOIL_WORDS,
+    ARREST_WORDS,
+    HARM_VERBS,
+    PLOT_NOUNS,
+    SHARED_SUBJECT,
+    SPEECH_VERBS,
+)
+
+
+def target_actors(article: ArticleDoc, trigger: Token) -> set[str]:
+    """Actors on the receiving end in the trigger's sentence ("killed the Taliban governor")."""
+    names = set()
+    for token in trigger.sent:
+        receiving = (token.dep_ in {"dobj", "nsubjpass"} and token.head.lower_ in HARM_VERBS) or (
+            token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "targeting"}
+        )
+        if receiving:
+            names |= {n for n in (article.actor_at(t) for t in token.subtree) if n}
+    return names
+
+
+def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
+    """The actor that claimed the event in this sentence, if the sentence states a claim."""
+    words = [t.lower_ for t in sentence.span]
+    claimed = any(w.startswith("claim") for w in words) and (set(words) & CLAIM_NOUNS or "by" in words)
+    denied = any(
+        t.lower_.startswith("claim") and any(c.dep_ == "neg" or c.lower_ in {"no", "not", "n't"} for c in [*t.children, *(g for c in t.children if c.dep_ == "nsubj" for g in c.children)])
+        for t in sentence.span
+    )
+    if denied:
+        return None  # "no group claimed responsibility"
+    asserted = "responsibility" in words and any(w in {"assertion", "took", "accepted", "admitted"} for w in words)
+    if not (claimed or asserted):
+        return None
+    groups = [m for m in sentence.actors if m.kind == "group"]
+    if not groups:
+        return None
+    doc = sentence.span.doc
+
+    def role(mention) -> int:
+        root = mention.span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "by":
+            return 0  # "claimed by X"
+        if root.dep_ == "poss" or (mention.span.end < len(doc) and doc[mention.span.end].lower_ in {"'s", "’s"}):
+            return 1  # "X's assertion of responsibility"
+        if root.dep_ == "nsubj" and root.head.lower_.startswith("claim"):
+            return 1  # "X claimed the attack"
+        return 2
+
+    return min(groups, key=lambda m: (role(m), m.span.start)).name
+
+
+def agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None:
+    """Who did it: "by X", the subject of the trigger's verb, or "an X attack"."""
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            for token in child.subtree:
+                if article.actor_at(token):
+                    return article.actor_at(token)
+        if child.dep_ in {"compound", "poss", "nmod", "amod"} and article.actor_at(child):
+            return article.actor_at(child)
+    # "was killed in a recent Taliban operation": the owner of an event noun below the trigger.
+    for token in trigger.subtree:
+        if token.i != trigger.i and token.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS:
+            for child in token.children:
+                if child.dep_ in {"compound", "poss"} and article.actor_at(child):
+                    return article.actor_at(child)
+    if trigger.lower_ in FOIL_WORDS | ARREST_WORDS:
+        return None  # the subject of "foiled" or "arrested" stopped the plot
+    held = blamed(article, trigger)
+    if held:
+        return held
+    node = trigger
+    for _ in range(6):
+        if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
+            break  # "officials said that ...": the speaker is not the perpetrator
+        for child in node.children:
+            if child.dep_ in {"nsubj", "agent"}:
+                for token in child.subtree:
+                    name = article.actor_at(token)
+                    if name and article.actors.kinds.get(name) in {"group", "state"}:
+                        return name
+        if node.head.i == node.i or not subject_passes(node):
+            break
+        node = node.head
+    return None
+
+
+def blamed(article: ArticleDoc, trigger: Token) -> str | None:
+    """Attribution: "officials blamed ISKP for the bombings", "IS-K was responsible for the attack"."""
+    node = trigger
+    while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "for":
+        return None
+    verb = node.head.head
+    if verb.lower_ in {"blamed", "blames", "blame", "held", "holds"}:
+        holders = [c for c in verb.children if c.dep_ == "dobj"]
+    elif verb.lower_ == "responsible":
+        holders = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}] + [
+            c for c in verb.children if c.dep_ == "nsubj"
+        ]
+    else:
+        return None
+    for holder in holders:
+        for token in holder.subtree:
+            name = article.actor_at(token)
+            if name and article.actors.kinds.get(name) == "group":
+                return name
+    return None
+
+
+def subject_passes(node: Token) -> bool:
+    """Whether the subject of the head clause is also the subject of `node`'s clause."""
+    if node.pos_ in {"NOUN", "PROPN", "ADP"} or node.dep_ in {"dobj", "pobj", "prep", "compound", "amod"}:
+        # An event noun's doer is the subject of a verb that does it ("the group carried out
+        # an attack"), not of any verb ("the Taliban condemned the attack").
+        head = node.head
+        return head.pos_ not in {"VERB", "AUX"} or head.lower_ in CARRY_VERBS | HARM_VERBS
+    if node.dep_ in SHARED_SUBJECT:
+        return True
+    return node.dep_ == "advcl" and node.tag_ == "VBG"  # "..., carrying out an attack"
+
+
+def subject_is_anaphor(trigger: Token) -> bool:
+    """"The group attacked ...", "the group killed ... in a suicide bombing"."""
+    node = trigger
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            return any(
+                c.dep_ == "nsubj" and c.lower_ in {"group", "militants", "it", "organisation", "organization", "they", "jihadists"}
+                for c in node.children
+            )
+        node = node.head
+    return False
+
+
+def suspected(sentence: Sentence) -> bool:
+    return any(t.lower_ in {"suspicion", "suspected", "suspect", "suspicions", "blamed"} for t in sentence.span)

@@ -1,0 +1,84 @@
+"""One event per real event per article: fold the article's repeated statements.
+
+An article tells its main event several times ("a suicide bombing in Kandahar on
+March 21 ...", "the March 21 suicide bombing ...", "the attack in Kandahar ..."),
+and may state the claim in a sentence of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.extract.document import Sentence
+from briefgen.models import Event, PartialDate
+
+if TYPE_CHECKING:
+    from briefgen.extract.events import Mention
+
+
+def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -> None:
+    """A claim stated in its own sentence belongs to the event just before it."""
+    for sentence, claimant in claims:
+        before = [m for m in mentions if 0 < sentence.index - m.sentence.index <= 2]
+        if before:
+            target = before[-1]
+            if target.ranks.get("perpetrator", -1) < 3:
+                target.event.claimed_by = target.event.perpetrator = claimant
+                target.ranks["perpetrator"] = 3
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Mention]:
+    """One event per real event per article: fold repeated statements together.
+
+    Two mentions merge when nothing they state conflicts and they share a
+    location, a day, or a toll; mentions from one sentence never merge.
+    """
+    merged: list[Mention] = []
+    for mention in mentions:
+        for kept in merged:
+            same_toll = kept.event.killed is not None and kept.event.killed == mention.event.killed
+            if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(kept.event, mention.event):
+                _fold(kept, mention)
+                break
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.date and b.date and not _dates_compatible(a.date, b.date):
+        return False
+    shared = (
+        (a.location and a.location == b.location)
+        or (a.venue and b.venue and a.venue.casefold() == b.venue.casefold())
+        or (a.date and b.date and a.date.precision == "day" and a.date == b.date)
+        or (a.killed and b.killed and a.killed.min == b.killed.min)
+    )
+    return bool(shared)
+
+
+def _dates_compatible(a: PartialDate, b: PartialDate) -> bool:
+    coarse = min(a.precision, b.precision, key=["year", "month", "day"].index)
+    cut = {"year": 1, "month": 2, "day": 3}[coarse]
+    return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]
+
+
+def _fold(kept: Mention, other: Mention) -> None:
+    """Fill what `kept` lacks from `other`; a surer source wins a disagreement."""
+    for name in ("date", "location", "country", "attack_type", "target", "venue", "killed", "wounded", "claimed_by"):
+        mine, theirs = getattr(kept.event, name), getattr(other.event, name)
+        if theirs is None:
+            continue
+        if mine is None or (name == "date" and theirs.precision == "day" and mine.precision != "day"):
+            setattr(kept.event, name, theirs)
+        elif name == "country" and kept.ranks.get("country", 1) < other.ranks.get("country", 1):
+            kept.event.country = theirs
+    if other.event.perpetrator and other.ranks.get("perpetrator", 0) > kept.ranks.get("perpetrator", -1):
+        kept.event.perpetrator = other.event.perpetrator
+        kept.ranks["perpetrator"] = other.ranks["perpetrator"]
