@@ -104,14 +104,27 @@ def _statistics(sentence: Sentence) -> list[dict[str, Any]]:
 
 @Language.component("briefgen_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and bylines are not part of the next sentence.
-
-    The parser keeps boundaries that are set before it runs.
+    """A paragraph break, or a line break after a heading or a finished sentence, ends a
+    sentence: headlines and bylines are not part of the next sentence. A line break
+    inside a hard-wrapped paragraph does not. The parser keeps boundaries set before it.
     """
+    line_start = 0
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+        before = doc[token.i - 1]
+        if not (before.is_space and "\n" in before.text):
+            continue
+        line = doc[line_start : before.i]
+        ended = len(line) and line[-1].text in SENTENCE_END
+        short = len(line.text) < HEADING_CHARS
+        if "\n\n" in before.text or ended or short:
             token.is_sent_start = True
+        line_start = token.i
     return doc
+
+
+# A line shorter than this that ends without punctuation is a heading, not wrapped text.
+HEADING_CHARS = 60
+SENTENCE_END = {".", "!", "?", "”", '"', "’", ":", "…"}
 
 
 @Language.factory("briefgen_facts", default_config={"actors": {}, "topics": {}})

@@ -52,3 +52,16 @@ def test_index_resolves_any_alias(config):
     assert index.resolve("Pakistani Taliban") == "TTP"
     assert index.resolve("Hezbollah") is None
     assert fold("IS-K's") == fold("IS-K")
+
+
+def test_hard_wrapped_lines_do_not_break_sentences(nlp):
+    text = (
+        "Officials in the eastern province said on Monday that a suicide bomber had struck\n"
+        "a crowded market in Jalalabad, killing at least 12 people and wounding 30 others.\n"
+        "Short headline\n"
+        "The Taliban said ISIS-K was behind it."
+    )
+    doc = nlp(text)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0].endswith("wounding 30 others.")
+    assert sentences[1] == "Short headline"
