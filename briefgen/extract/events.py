@@ -269,7 +269,13 @@ def _mention(
     if not anchored:
         return None  # nothing that pins it to one real event ("this attack", "the carnage")
     if not event.perpetrator and kind != "counterterrorism_operation":
-        recent = [g for g in article.recent_groups(sentence.index) if g not in attribution.target_actors(article, trigger)]
+        targets = attribution.target_actors(article, trigger)
+        # The group the article is talking about; a governing group is mostly named here
+        # as the one attacked or answering, so it is not taken from context.
+        recent = [
+            g for g in article.recent_groups(sentence.index)
+            if g not in targets and g not in article.actors.governing
+        ]
         if attribution.subject_is_anaphor(trigger):
             named = article.recent_groups(sentence.index, subjects_first=True)
             event.perpetrator = next((g for g in named if g not in attribution.target_actors(article, trigger)), None)
