@@ -182,16 +182,15 @@ def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int
     budget = config.nlp.batch_tokens * n_process
     most = config.nlp.batch_size * n_process
     docs: list = []
-    tokens = articles_taken = 0
-    for article in articles:
+    tokens = 0
+    for taken, article in enumerate(articles, start=1):
         published = article.published.isoformat() if article.published else None
         for offset, text in chunks(article.text, config.nlp.max_chars):
             doc = nlp.make_doc(text)
             doc._.published = published
             docs.append((doc, (article.id, offset)))
             tokens += len(doc)
-        articles_taken += 1
-        if tokens >= budget or articles_taken >= most:
+        if tokens >= budget or taken >= most:
             break
     return docs
 
