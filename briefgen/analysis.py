@@ -206,24 +206,49 @@ def merge_events(
     # Precise mentions first, so vaguer ones join an event that already has a place and day.
     reports.sort(key=lambda r: (-_precision(r.event), r.article.published or dt.date.max, r.fact.id or 0))
     merged: list[MergedEvent] = []
+    # Events by (type, country), so that a report is only weighed against events it could
+    # join: the rule never joins two countries unless they name the same site.
+    by_country: dict[tuple[str, str | None], list[int]] = {}
     for report in reports:
         best: tuple[float, int] | None = None
-        for number, candidate in enumerate(merged):
+        for number in _candidates(by_country, report.event):
+            candidate = merged[number]
+            if not _may_fit(candidate.event, report.event):
+                continue
             score = _fit(candidate, report, parents)
             if score is not None and (best is None or score > best[0]):
                 best = (score, number)
         if best is None:
             merged.append(MergedEvent(id="", event=_copy(report.event), reports=[report]))
+            number = len(merged) - 1
         else:
-            candidate = merged[best[1]]
+            number = best[1]
+            candidate = merged[number]
             candidate.reports.append(report)
             candidate.event = _consensus(candidate.reports, parents)
+        key = (report.event.type, merged[number].event.country)
+        if number not in by_country.setdefault(key, []):
+            by_country[key].append(number)
     for item in merged:
         item.conflicts = _conflicts(item, parents)
     merged.sort(key=lambda m: (m.when() or dt.date.min, m.event.location or "", m.event.country or ""))
     for number, item in enumerate(merged, start=1):
         item.id = f"E{number:03d}"
     return merged
+
+
+def _candidates(by_country: dict[tuple[str, str | None], list[int]], event: Event) -> list[int]:
+    if event.country is None or event.venue:
+        keys = [k for k in by_country if k[0] == event.type]
+    else:
+        keys = [(event.type, event.country), (event.type, None)]
+    return sorted({n for k in keys for n in by_country.get(k, [])})
+
+
+def _may_fit(merged: Event, event: Event) -> bool:
+    """A quick no: the event's consensus date is one of its reports' dates, so a report
+    that disagrees with it cannot agree with every report."""
+    return dates_agree(merged.date, event.date, DAY_SLACK)
 
 
 def _precision(event: Event) -> int:

@@ -146,7 +146,10 @@ def build(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     data = scope.data
     event_kinds = not select.kinds or "event" in select.kinds
     events = scope.events(select) if event_kinds else []
+    # A capped section says how many it left out, so nothing vanishes silently.
+    total = len(scope.events(select.model_copy(update={"limit": None}))) if event_kinds and select.limit else len(events)
     view: dict[str, Any] = {
+        "not_shown": max(0, total - len(events)),
         "id": section.id,
         "title": section.title,
         "template": section.template,
@@ -292,13 +295,15 @@ def _background(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 
 
 def _undated(section: SectionConfig, scope: Scope) -> dict[str, Any]:
-    undated = [a for a in scope.data.articles.values() if a.published is None]
+    undated = sorted((a for a in scope.data.articles.values() if a.published is None), key=lambda a: a.origin)
+    shown = undated[: section.select.limit]
     counts = Counter(f.article_id for f in scope.data.facts if f.kind == "event")
     return {
         "articles": [
             {"title": a.title, "origin": a.origin, "outlet": a.source, "note": a.date_note, "events": counts.get(a.id, 0), "source": scope.data.cite(a.id)}
-            for a in sorted(undated, key=lambda a: a.origin)
-        ]
+            for a in shown
+        ],
+        "not_shown": len(undated) - len(shown),
     }
 
 

@@ -235,7 +235,10 @@ def index_pending(store: Store) -> list[Finding]:
             bands.append((article.id, key))
         if best:
             score, other = best
-            original = known[root(other)]
+            original_id = root(other)
+            if original_id not in known:  # an original stored by an earlier run
+                known.update((a.id, a) for a in store.articles([original_id]))
+            original = known.get(original_id, known[other])
             if _earlier(article, original):
                 rerooted[original.id] = article.id
                 copies.append((original.id, article.id, round(score, 3)))

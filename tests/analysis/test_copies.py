@@ -168,3 +168,26 @@ def test_articles_stored_before_the_index_are_indexed_on_the_next_ingest(tmp_pat
         assert all(a.copy_of is None for a in store.articles())
         ingest_paths([tmp_path / "nothing-new"], store)  # any ingest run indexes what is pending
         assert by_origin(store)["b.md"].copy_of == by_origin(store)["a.md"].id
+
+
+def test_a_copy_of_a_copy_stored_by_an_earlier_run(tmp_path):
+    """Its original was stored before this run and is not among the candidates' texts."""
+    import datetime as dt
+
+    from briefgen.ingest.corpus import ingest_paths
+    from briefgen.store import Store
+
+    body = " ".join(f"word{i} follows word{i + 1} in a sentence about event number {i}." for i in range(60))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "original.md").write_text(f"---\ntitle: O\npublished: 2024-01-01\n---\n{body}\n")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "copy.md").write_text(f"---\ntitle: C\npublished: 2024-01-02\n---\n{body} Extra line.\n")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "copy2.md").write_text(f"---\ntitle: D\npublished: 2024-01-03\n---\n{body} Another line.\n")
+    now = dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc)
+    with Store(tmp_path / "s.sqlite") as store:
+        for folder in ("a", "b", "c"):
+            ingest_paths([tmp_path / folder], store, now=now)
+        articles = {a.origin: a for a in store.articles()}
+    assert articles["copy2.md"].copy_of == articles["original.md"].id
+    assert articles["copy.md"].copy_of == articles["original.md"].id
