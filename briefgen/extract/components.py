@@ -34,7 +34,8 @@ class FactExtractor:
         self.topics = topics
 
     def __call__(self, doc: Doc) -> Doc:
-        published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        published = doc._.published or _context_published(doc)
+        published = dt.date.fromisoformat(published) if published else None
         article = ArticleDoc(doc, self.actors, published)
         facts: list[dict[str, Any]] = []
         event_sentences = set()
@@ -75,6 +76,13 @@ class FactExtractor:
         }
         fact["topics"] = topics_for(fact, self.topics)
         return fact
+
+
+def _context_published(doc: Doc) -> str | None:
+    """The publication date passed with the text: nlp.pipe(..., as_tuples=True) sets the
+    context on the doc, in worker processes too."""
+    context = getattr(doc, "_context", None)
+    return context.get("published") if isinstance(context, dict) else None
 
 
 def _actors(sentence: Sentence) -> list[str]:

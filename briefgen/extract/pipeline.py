@@ -175,7 +175,7 @@ def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
 
 
 def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int) -> list:
-    """(doc, (article id, offset)) pairs of the next batch: whole articles up to the token budget.
+    """(text, context) pairs of the next batch: whole articles up to the token budget.
 
     Call it inside the batch's memory zone: making a doc adds its words to the string store.
     """
@@ -186,10 +186,11 @@ def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int
     for taken, article in enumerate(articles, start=1):
         published = article.published.isoformat() if article.published else None
         for offset, text in chunks(article.text, config.nlp.max_chars):
-            doc = nlp.make_doc(text)
-            doc._.published = published
-            docs.append((doc, (article.id, offset)))
-            tokens += len(doc)
+            # Texts, not docs: the worker processes tokenise, and the component reads the
+            # publication date from the context spaCy hands along with each text.
+            docs.append((text, {"article": article.id, "offset": offset, "published": published}))
+            tokens += len(text.split()) * 5 // 4  # spaCy splits off punctuation too
+
         if tokens >= budget or taken >= most:
             break
     return docs
@@ -197,14 +198,13 @@ def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int
 
 def _run(nlp, docs: list, config: Config, n_process: int) -> dict[str, list[Fact]]:
     """Facts of one batch, by article id (an article without facts maps to [])."""
-    results: dict[str, list[Fact]] = {article_id: [] for _, (article_id, _) in docs}
+    results: dict[str, list[Fact]] = {context["article"]: [] for _, context in docs}
     # One spaCy batch per process: worker processes start for the batch and end with it,
     # so their string stores cannot grow either. A batch too small to share runs here.
     workers = min(n_process, len(docs))
     batch_size = -(-len(docs) // workers)
-    for doc, (article_id, offset) in nlp.pipe(
-        docs, as_tuples=True, batch_size=batch_size, n_process=workers
-    ):
+    for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=workers):
+        article_id, offset = context["article"], context["offset"]
         for fact in doc._.facts or []:
             results[article_id].append(
                 Fact(
