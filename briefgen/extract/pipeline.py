@@ -174,13 +174,21 @@ def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
         yield from store.articles(ids[i : i + PAGE])
 
 
+# spaCy batches each worker process takes before the group ends and the workers exit,
+# which keeps their string stores bounded.
+WORKER_BATCHES = 8
+
+
 def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int) -> list:
     """(text, context) pairs of the next batch: whole articles up to the token budget.
 
     Call it inside the batch's memory zone: making a doc adds its words to the string store.
     """
-    budget = config.nlp.batch_tokens * n_process
-    most = config.nlp.batch_size * n_process
+    # With worker processes, one group of batches per fork: forking for every batch
+    # costs more than the second core gives back.
+    group = n_process * (WORKER_BATCHES if n_process > 1 else 1)
+    budget = config.nlp.batch_tokens * group
+    most = config.nlp.batch_size * group
     docs: list = []
     tokens = 0
     for taken, article in enumerate(articles, start=1):
@@ -199,10 +207,10 @@ def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int
 def _run(nlp, docs: list, config: Config, n_process: int) -> dict[str, list[Fact]]:
     """Facts of one batch, by article id (an article without facts maps to [])."""
     results: dict[str, list[Fact]] = {context["article"]: [] for _, context in docs}
-    # One spaCy batch per process: worker processes start for the batch and end with it,
-    # so their string stores cannot grow either. A batch too small to share runs here.
+    # Worker processes start for the group and end with it, so their string stores
+    # cannot grow either. A group too small to share runs here.
     workers = min(n_process, len(docs))
-    batch_size = -(-len(docs) // workers)
+    batch_size = -(-len(docs) // (workers * (WORKER_BATCHES if workers > 1 else 1)))
     for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=workers):
         article_id, offset = context["article"], context["offset"]
         for fact in doc._.facts or []:
