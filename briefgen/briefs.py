@@ -22,6 +22,10 @@ TYPE_LABELS = {
     "foiled_plot": "Foiled plot",
     "counterterrorism_operation": "Counterterrorism operation",
 }
+# An event cites at most this many sources in a brief (plus those of the figures it
+# shows); `briefgen events` lists them all. Keeps a busy week's annex readable.
+MAX_CITED = 6
+MAX_FIGURE_ROWS = 8
 # Events older than this before the period start are background, not news.
 BACKGROUND_DAYS = 14
 
@@ -98,7 +102,12 @@ class BriefData:
     def event_view(self, item: MergedEvent) -> dict[str, Any]:
         event = item.event
         reports = sorted(item.reports, key=lambda r: (r.article.published or dt.date.min))
-        citations = sorted({self.cite(r.article.id) for r in reports})
+        killed, wounded = _figure(item, "killed", self), _figure(item, "wounded", self)
+        # The earliest reports and those whose figures are shown; the rest are counted.
+        articles = list(dict.fromkeys(r.article.id for r in reports))
+        cited = {a for a in articles if a in self.sources and self._figure_cites(a, killed, wounded)}
+        cited |= set(articles[: max(0, MAX_CITED - len(cited))])
+        citations = sorted(self.cite(a) for a in cited)
         return {
             "id": item.id,
             "type": event.type,
@@ -113,8 +122,9 @@ class BriefData:
             "claimed_by": event.claimed_by,
             "attack_type": event.attack_type,
             "target": event.target,
-            "killed": _figure(item, "killed", self),
-            "wounded": _figure(item, "wounded", self),
+            "killed": killed,
+            "wounded": wounded,
+            "more_sources": len(articles) - len(cited),
             "killed_min": (event.killed.min or 0) if event.killed else 0,
             "sources": citations,
             "independent_sources": item.independent_sources,
@@ -123,6 +133,10 @@ class BriefData:
             "evidence": reports[0].fact.sentence if reports else "",
             "severity": round(item.severity(), 1),
         }
+
+    def _figure_cites(self, article_id: str, *figures: dict[str, Any] | None) -> bool:
+        number = self.sources.get(article_id)
+        return any(row["source"] == number for f in figures if f for row in f["by_source"])
 
     def fact_view(self, fact: Fact) -> dict[str, Any]:
         article = self.articles[fact.article_id]
@@ -164,14 +178,22 @@ def _date_label(iso: str | None, reported: dt.date | None) -> str:
 
 
 def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | None:
-    """A toll as the newest report states it, with every source's figure when they
-    differ: the range with who reported what, revisions, and same-day conflicts."""
+    """A toll as the newest report states it, with the sources' figures when they
+    differ: the range with who reported what, revisions, and same-day conflicts.
+    Where many sources repeat one figure, the brief shows where the figure changed
+    (`briefgen events` lists every source)."""
     summary = item.figure_summary(name)
     if summary is None:
         return None
     final = getattr(item.event, name)
+    rows = summary.by_source
+    kept = [
+        row for i, row in enumerate(rows)
+        if i in (0, len(rows) - 1) or row.revises or row.number != rows[i - 1].number
+        or row.number in (summary.min, summary.max)
+    ][:MAX_FIGURE_ROWS]
     by_source = []
-    for row in summary.by_source:
+    for row in kept:
         article = row.report.article
         by_source.append({
             "text": row.count.describe(),
@@ -196,6 +218,7 @@ def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | N
         "range_max": summary.max,
         "range": range_text,
         "by_source": by_source,
+        "omitted": len(rows) - len(kept),
         "disputed": summary.disputed,
         "revised": summary.revised,
         "conflict": summary.conflict,
