@@ -206,6 +206,11 @@ def do_extract(config, store, processes: int | None = None, rebuild: bool = Fals
             "extract",
             lambda update: run_extract(config, store, processes=processes, rebuild=rebuild, progress=update),
         )
+    if report.errors:
+        origins = {a.id: a.origin for a in store.articles([a for a, _ in report.errors])}
+        for article_id, error in report.errors:
+            warn(f"failed: {origins.get(article_id, article_id)}: an extraction rule failed ({error}); "
+                 "the article is stored without facts; this is a bug in briefgen: please report it")
     if report.articles:
         rate = report.articles / report.seconds if report.seconds else 0
         say(f"extract: {report.articles} articles, {report.facts} facts in {report.seconds:.1f} s ({rate:,.1f} articles/s)")

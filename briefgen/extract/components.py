@@ -23,6 +23,7 @@ from briefgen.extract.topics import topics_for
 
 Doc.set_extension("published", default=None, force=True)
 Doc.set_extension("facts", default=None, force=True)
+Doc.set_extension("error", default=None, force=True)
 
 # Plural nouns whose counts are aggregate figures, not events.
 STATISTIC_UNITS = ATTACK_NOUNS | {"casualties", "fighters", "members", "camps", "attacks", "deaths"}
@@ -34,6 +35,16 @@ class FactExtractor:
         self.topics = topics
 
     def __call__(self, doc: Doc) -> Doc:
+        # A rule that fails on one article must not stop the run: the article gets no
+        # facts and the error is reported with it.
+        try:
+            doc._.facts = self.extract(doc)
+        except Exception as exc:  # noqa: BLE001 (any bug in a rule)
+            doc._.facts = []
+            doc._.error = f"{type(exc).__name__}: {exc}"
+        return doc
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
         published = doc._.published or _context_published(doc)
         published = dt.date.fromisoformat(published) if published else None
         article = ArticleDoc(doc, self.actors, published)
@@ -62,8 +73,7 @@ class FactExtractor:
                     "places": sorted({p.place.name for p in sentence.places}),
                 }
                 facts.append(self._fact("mention", sentence, data, data["actors"]))
-        doc._.facts = facts
-        return doc
+        return facts
 
     def _fact(self, kind: str, sentence: Sentence, data: dict[str, Any], actors: list[str]) -> dict[str, Any]:
         fact = {

@@ -7,6 +7,7 @@ an alias re-extracts and re-rendering after a template edit runs no NLP.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -27,6 +28,7 @@ COMPONENTS = ("briefgen_paragraphs", "briefgen_actors", "briefgen_facts")
 class ExtractReport:
     articles: int = 0
     facts: int = 0
+    errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (article id, error)
     seconds: float = 0.0
     pipeline: str = ""
 
@@ -144,7 +146,7 @@ def extract(
             docs = _next_batch(nlp, articles, config, n_process)
             if not docs:
                 break
-            results = _run(nlp, docs, config, n_process)
+            results = _run(nlp, docs, config, n_process, report.errors)
         report.facts += store.save_extractions(version, results)
         report.articles += len(results)
         if progress:
@@ -204,8 +206,11 @@ def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int
     return docs
 
 
-def _run(nlp, docs: list, config: Config, n_process: int) -> dict[str, list[Fact]]:
-    """Facts of one batch, by article id (an article without facts maps to [])."""
+def _run(
+    nlp, docs: list, config: Config, n_process: int, errors: list[tuple[str, str]]
+) -> dict[str, list[Fact]]:
+    """Facts of one batch, by article id (an article without facts maps to []); rule
+    errors are added to `errors`."""
     results: dict[str, list[Fact]] = {context["article"]: [] for _, context in docs}
     # Worker processes start for the group and end with it, so their string stores
     # cannot grow either. A group too small to share runs here.
@@ -213,6 +218,8 @@ def _run(nlp, docs: list, config: Config, n_process: int) -> dict[str, list[Fact
     batch_size = -(-len(docs) // (workers * (WORKER_BATCHES if workers > 1 else 1)))
     for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=workers):
         article_id, offset = context["article"], context["offset"]
+        if doc._.error:
+            errors.append((article_id, doc._.error))
         for fact in doc._.facts or []:
             results[article_id].append(
                 Fact(

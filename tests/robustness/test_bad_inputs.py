@@ -391,3 +391,27 @@ def test_long_article_is_extracted_in_chunks_with_true_offsets(config):
         assert text[fact.start:fact.end].strip() == fact.sentence.strip()
     assert any("Kandahar" in f.sentence and "IS-K" in f.actors for f in late_facts)
     assert any(f.start == 0 and "Taliban" in f.actors for f in facts)  # the first chunk is kept too
+
+
+def test_a_failing_rule_costs_one_article_not_the_run(tmp_path, monkeypatch, config):
+    from briefgen.extract import components
+    from briefgen.extract.pipeline import extract
+    from briefgen.ingest.corpus import ingest_paths
+    from briefgen.store import Store
+
+    for name in ("good", "bad"):
+        (tmp_path / f"{name}.txt").write_text(f"A bomb exploded in Kabul on 3 March 2024, killing 4 people. ({name})\n")
+    original = components.FactExtractor.extract
+
+    def broken(self, doc):
+        if "(bad)" in doc.text:
+            raise RuntimeError("boom")
+        return original(self, doc)
+
+    monkeypatch.setattr(components.FactExtractor, "extract", broken)
+    with Store(tmp_path / "s.sqlite") as store:
+        ingest_paths([tmp_path], store)
+        report = extract(config, store)
+        assert report.articles == 2
+        assert [error for _, error in report.errors] == ["RuntimeError: boom"]
+        assert report.facts > 0
