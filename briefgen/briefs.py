@@ -187,11 +187,13 @@ def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | N
         return None
     final = getattr(item.event, name)
     rows = summary.by_source
-    kept = [
-        row for i, row in enumerate(rows)
-        if i in (0, len(rows) - 1) or row.revises or row.number != rows[i - 1].number
-        or row.number in (summary.min, summary.max)
-    ][:MAX_FIGURE_ROWS]
+    # The first statements of the lowest and highest figures always stay: the range names them.
+    ends = {next(i for i, r in enumerate(rows) if r.number == n) for n in (summary.min, summary.max) if n is not None}
+    changes = [
+        i for i, row in enumerate(rows)
+        if i not in ends and (i in (0, len(rows) - 1) or row.revises or row.number != rows[i - 1].number)
+    ]
+    kept = [rows[i] for i in sorted(ends | set(changes[: max(0, MAX_FIGURE_ROWS - len(ends))]))]
     by_source = []
     for row in kept:
         article = row.report.article

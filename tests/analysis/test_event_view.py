@@ -77,3 +77,17 @@ def test_event_summary_renders_range_revisions_and_disagreement(config, view):
     assert "Sources disagree on the perpetrator" in html
     assert "4 independent sources (5 reports, copies counted once)" in html
     assert "average" not in html
+
+
+def test_many_reports_of_one_figure_show_where_it_changed(config):
+    outlets = [article(f"r{i:02d}", f"2024-03-{22 + i // 8:02d}", f"Outlet {i}") for i in range(24)]
+    tolls = [40] * 3 + [60] * 9 + [133] * 10 + [137] * 2
+    facts = [fact(a, killed=Count(n, n)) for a, n in zip(outlets, tolls)]
+    data = BriefData(config, outlets, facts)
+    view = data.event_view(data.events[0])
+    killed = view["killed"]
+    assert killed["range"].startswith("40 (Outlet 0, 22 Mar) to 137")
+    shown = [r["text"] for r in killed["by_source"]]
+    assert shown[0] == "40" and "60" in shown and "133" in shown and shown[-1] == "137"
+    assert len(shown) <= 8 and killed["omitted"] == 24 - len(shown)
+    assert len(view["sources"]) + view["more_sources"] == 24
