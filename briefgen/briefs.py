@@ -24,8 +24,8 @@ TYPE_LABELS = {
 }
 # An event cites at most this many sources in a brief (plus those of the figures it
 # shows); `briefgen events` lists them all. Keeps a busy week's annex readable.
-MAX_CITED = 6
-MAX_FIGURE_ROWS = 8
+MAX_CITED = 3
+MAX_FIGURE_ROWS = 5
 # Events older than this before the period start are background, not news.
 BACKGROUND_DAYS = 14
 

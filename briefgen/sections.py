@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.analysis import MergedEvent
-from briefgen.briefs import BACKGROUND_DAYS, BriefData, Period
+from briefgen.briefs import BACKGROUND_DAYS, MAX_CITED, BriefData, Period
 from briefgen.config import BriefConfig, SectionConfig
 from briefgen.extract.pipeline import EXTRACTOR_VERSION
 from briefgen.models import Fact
@@ -104,7 +104,9 @@ class Scope:
         """A fact as templates see it, with `sources`: every article in scope that states it."""
         view = self.data.fact_view(fact)
         twins = self._statements().get(_statement(fact), [fact])
-        view["sources"] = sorted({self.data.cite(f.article_id) for f in twins})
+        articles = list(dict.fromkeys(f.article_id for f in twins))
+        view["sources"] = sorted({self.data.cite(a) for a in articles[:MAX_CITED]})
+        view["more_sources"] = max(0, len(articles) - MAX_CITED)
         return view
 
     def _statements(self) -> dict[tuple[str, ...], list[Fact]]:
@@ -141,10 +143,19 @@ def _sorted_events(events: list[MergedEvent], sort: str) -> list[MergedEvent]:
     return sorted(events, key=timeline_key)
 
 
+SUMMARY_TEMPLATES = {"charts", "comparison", "method", "sources", "undated", "actor_profile", "relations"}
+# Built-in sections that show their own selection of facts, not the generic `facts`.
+OWN_LISTS = {"topic", "key_points", "timeline", "background", "actor_events", "actor_counterterrorism"}
+
+
 def build(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     select = section.select
     data = scope.data
-    event_kinds = not select.kinds or "event" in select.kinds
+    # Built-in sections that list no events or facts of their own skip the generic lists:
+    # building a view cites its sources, and the annex lists every source cited.
+    listing = section.template not in SUMMARY_TEMPLATES
+    lists_facts = listing and section.template not in OWN_LISTS
+    event_kinds = listing and (not select.kinds or "event" in select.kinds)
     events = scope.events(select) if event_kinds else []
     # A capped section says how many it left out, so nothing vanishes silently.
     total = len(scope.events(select.model_copy(update={"limit": None}))) if event_kinds and select.limit else len(events)
@@ -155,7 +166,7 @@ def build(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         "template": section.template,
         "intro": section.intro,
         "events": [data.event_view(e) for e in events],
-        "facts": [scope.fact_view(f) for f in scope.facts(select) if f.kind != "event"],
+        "facts": [scope.fact_view(f) for f in scope.facts(select) if f.kind != "event"] if lists_facts else [],
     }
     builder = BUILDERS.get(section.template)
     if builder:
