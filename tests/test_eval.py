@@ -31,5 +31,5 @@ def test_scoring_rules():
     assert match_events(gold, [other_place]) == []
     assert len(match_events(gold, [country_only])) == 1
     assert dates_agree("2024-03-21", "2024-03-22") and not dates_agree("2024-03-21", "2024-03-23")
-    assert quote_matches({"speaker": "Michael Kugelman", "snippet": "clearly  has"}, {"speaker": "Kugelman", "text": "it clearly has the capacity"})
-    assert not quote_matches({"speaker": "Michael Kugelman", "snippet": "clearly has"}, {"speaker": "Mir", "text": "it clearly has"})
+    assert quote_matches({"speaker": "Omar Haidari", "snippet": "clearly  has"}, {"speaker": "Haidari", "text": "it clearly has the capacity"})
+    assert not quote_matches({"speaker": "Omar Haidari", "snippet": "clearly has"}, {"speaker": "Ortiz", "text": "it clearly has"})

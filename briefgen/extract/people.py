@@ -1,7 +1,7 @@
 """Named people with the role and affiliation the text gives them.
 
-"Asfandyar Mir, a South Asia security expert with the United States Institute of
-Peace" and "Interior Minister Ali Yerlikaya" both yield a role and an affiliation.
+"Lena Ortiz, a senior analyst with the Centre for Conflict Studies" and "Interior
+Minister Sami Okafor" both yield a role and an affiliation.
 """
 
 from __future__ import annotations

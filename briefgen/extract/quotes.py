@@ -2,7 +2,7 @@
 
 Real pages are messy: closing marks that open again (“...“), quotes split
 around "he said", quotes whose speaker is named in the next sentence
-("“X is no longer a threat. ... Suhail Shaheen ... told CBS News"), and
+("“X is no longer a threat. ... Ahmad Zia, the deputy minister, told the Herald"), and
 titles in quotes (“Face the Nation”) that are not quotes at all.
 """
 
@@ -93,7 +93,7 @@ def find_quotes(article: ArticleDoc) -> list[QuoteMention]:
         if speaker is None and last is not None and quotes and sentence.index - quotes[-1].sentence.index <= 1:
             speaker = last  # a quote that runs on from the previous one
         if speaker is None and segment.start - sentence.span.start_char < 3:
-            # "“...” ... Suhail Shaheen, the head of ..., told CBS News": the speaker comes after.
+            # "“...” ... Ahmad Zia, the deputy minister, told the Herald": the speaker comes after.
             for following in article.sentences[sentence.index + 1 : sentence.index + 3]:
                 speaker = _speaker_in(article, following, segment, last, allow_pronoun=False)
                 if speaker:
@@ -171,7 +171,7 @@ def _person_at(head: Token) -> Span | None:
     for ent in head.doc.ents:
         if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
             return ent
-    # "Asfandyar Mir, a ... expert": the subject's own compound tokens.
+    # "Lena Ortiz, a ... analyst": the subject's own compound tokens.
     for ent in head.doc.ents:
         if ent.label_ == "PERSON" and ent.root.head == head:
             return ent
@@ -180,13 +180,13 @@ def _person_at(head: Token) -> Span | None:
 
 def _full_name(article: ArticleDoc, person: Span) -> str:
     name = person.text.removesuffix("’s").removesuffix("'s")
-    # Stray initials glued on by the NER ("U. S. Suhail Shaheen").
+    # Stray initials glued on by the NER ("U. S. Ahmad Zia").
     name = re.sub(r"^(?:[A-Z]\.\s+)+(?=\S+\s+\S+)", "", name)
     return name if len(name.split()) > 1 else _surname_to_full(article, name, person.start)
 
 
 def _surname_to_full(article: ArticleDoc, name: str, before: int) -> str:
-    """"Kugelman" becomes "Michael Kugelman" when the article named him in full before."""
+    """"Haidari" becomes "Omar Haidari" when the article named him in full before."""
     for ent in article.doc.ents:
         if ent.label_ == "PERSON" and ent.start < before and len(ent) > 1 and ent.text.split()[-1] == name:
             return ent.text
