@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -42,6 +44,9 @@ class FactExtractor:
         except Exception as exc:  # noqa: BLE001 (any bug in a rule)
             doc._.facts = []
             doc._.error = f"{type(exc).__name__}: {exc}"
+        # The facts are what the run keeps: dropping the token vectors makes the doc a
+        # fraction of the size a worker process sends back.
+        doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
