@@ -19,8 +19,9 @@ same real event when:
   claim agree). Where two mentions agree on the day and the place, a different
   perpetrator does not split them: it is shown as a conflict instead, since
   sources then disagree about who did it, not about what happened;
-- and something concrete ties them: both are dated, or both name a location, or
-  they come from the same article.
+- and something concrete ties them: both are dated, both name a location or the same
+  site, or they come from one article and name no different targets or kinds of
+  attack (an article's attacks on a hotel and on a diplomat stay two).
 
 A mention joins an event only if it agrees with every mention already in it (so
 one vague mention cannot chain two events together), and among several such
@@ -305,12 +306,21 @@ def _compatible(a: Report, b: Report, site_known: bool = False) -> bool:
 
 
 def _anchored(a: Report, b: Report) -> bool:
+    # One article's mentions tie unless they name different targets or kinds of attack:
+    # its two undated attacks "in Afghanistan", on a hotel and on a diplomat, are two.
+    same_article = a.article.id == b.article.id and not (
+        _differ(a.event.target, b.event.target) or _differ(a.event.attack_type, b.event.attack_type)
+    )
     return (
-        a.article.id == b.article.id
+        same_article
         or bool(a.event.date and b.event.date)
         or bool(a.event.location and b.event.location)
         or bool(a.event.venue and b.event.venue and a.event.venue.casefold() == b.event.venue.casefold())
     )
+
+
+def _differ(x: str | None, y: str | None) -> bool:
+    return bool(x and y and x.casefold() != y.casefold())
 
 
 def _may_report(report: Report, date: PartialDate | None) -> bool:

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from briefgen.analysis import MergedEvent, actor_parents, merge_events
+from briefgen.corroboration import with_corroborated_dates
 from briefgen.config import Config
 from briefgen.store import Store
 
@@ -24,6 +25,7 @@ def load(config: Config, store: Store, pipeline: str | None = None) -> tuple[lis
 
     articles = {a.id: a for a in store.articles()}
     facts = store.facts(pipeline or pipeline_version(config), ["event"])
+    facts = with_corroborated_dates(facts, articles, actor_parents(config))
     events = merge_events(facts, articles, parents=actor_parents(config))
     return events, sum(len(e.reports) for e in events)
 

@@ -269,3 +269,19 @@ def test_a_named_site_joins_a_report_that_names_no_city():
     later = Event("attack", None, None, None, perpetrator="TTP", venue="Grand Arena Hall")
     merged = merge_events([fact("a", first), fact("b", later)], articles)
     assert len(merged) == 1 and merged[0].independent_sources == 2
+
+
+def test_one_articles_attacks_on_different_targets_stay_two():
+    import datetime as dt
+
+    from briefgen.analysis import merge_events
+    from briefgen.models import Article, Event, Fact
+
+    page = Article(id="p", origin="p.md", title="p", text="", source="P", published=dt.date(2023, 1, 3))
+    hotel = Event("attack", None, None, "Afghanistan", perpetrator="IS-K", target="the Grand Hotel")
+    envoy = Event("attack", None, None, "Afghanistan", perpetrator="IS-K", target="an envoy", attack_type="assassination")
+    vague = Event("attack", None, None, "Afghanistan", perpetrator="IS-K")
+    facts = [Fact(id=i, kind="event", article_id="p", sentence="", start=0, end=0, data=e.to_dict())
+             for i, e in enumerate([hotel, envoy, vague], start=1)]
+    merged = merge_events(facts, {"p": page})
+    assert len(merged) == 2  # the vague mention joins one of them; hotel and envoy stay apart
