@@ -4,13 +4,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def events(nlp):
-    def run(text: str, published: str | None = "2024-03-25"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        return [f["data"] for f in nlp(doc)._.facts if f["kind"] == "event"]
-
-    return run
+def events(facts_of):
+    return lambda text, published="2024-03-25": facts_of("event", text, published)
 
 
 def test_attack_with_place_date_claim_and_toll(events):

@@ -6,13 +6,8 @@ from briefgen.extract.quotes import quote_spans
 
 
 @pytest.fixture(scope="module")
-def quotes(nlp):
-    def run(text):
-        doc = nlp.make_doc(text)
-        doc._.published = "2024-03-25"
-        return [f["data"] for f in nlp(doc)._.facts if f["kind"] == "quote"]
-
-    return run
+def quotes(facts_of):
+    return lambda text: facts_of("quote", text)
 
 
 def test_speaker_with_role_and_affiliation(quotes):
