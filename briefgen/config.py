@@ -224,7 +224,7 @@ def load(path: str | Path = "config.yaml") -> Config:
 
 def template_problems(config: Config) -> list[tuple[tuple[Any, ...], str]]:
     """Section templates that exist in neither the user's folder nor the built-ins."""
-    from briefgen.render.locations import builtin_dir
+    from briefgen.builtin import builtin_dir
 
     folders = [config.path(config.templates_dir)] if config.templates_dir else []
     folders.append(builtin_dir("templates"))

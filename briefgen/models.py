@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
+
+# What a fact is about; `Fact.data` holds the kind's own fields.
+FactKind = Literal["event", "quote", "person", "statistic", "mention"]
+FACT_KINDS: tuple[str, ...] = get_args(FactKind)
+PRECISIONS = ("year", "month", "day")  # coarsest first
+# The rules' version, in the extraction cache key and the brief's method note.
+# Bump when a rule changes what extraction returns.
+EXTRACTOR_VERSION = "briefgen.facts.v1"
 
 
 @dataclass(frozen=True, order=True)
@@ -32,6 +40,11 @@ class PartialDate:
         if self.month is not None:
             return "month"
         return "year"
+
+    @property
+    def rank(self) -> int:
+        """1 for a year, 2 for a month, 3 for a day: the more precise, the higher."""
+        return PRECISIONS.index(self.precision) + 1
 
     def iso(self) -> str:
         if self.day is not None:
@@ -68,6 +81,23 @@ class PartialDate:
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         """True when any day this date may stand for lies in [start, end]."""
         return self.first_day() <= end and self.last_day() >= start
+
+
+def precision_rank(date: PartialDate | None) -> int:
+    """`PartialDate.rank`, and 0 for no date at all."""
+    return date.rank if date else 0
+
+
+def dates_agree(a: PartialDate | None, b: PartialDate | None, slack: int = 1) -> bool:
+    """The one date-agreement rule: two dates agree at the coarser of their precisions
+    ("March 2024" agrees with "22 March 2024"); two days agree within `slack` days.
+    A missing date agrees with anything."""
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return abs((a.first_day() - b.first_day()).days) <= slack
+    cut = min(a.rank, b.rank)
+    return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]
 
 
 @dataclass(frozen=True)
@@ -166,11 +196,12 @@ class Quote:
 class Fact:
     """One thing an article states, with where it states it.
 
-    `kind` is one of: event, quote, statistic, actor, place. `data` holds the
-    kind's own fields (Event.to_dict(), Quote.to_dict(), ...).
+    `kind` is a FactKind. `data` holds the kind's own fields: Event.to_dict() for an
+    event, Quote.to_dict() for a quote, name/role/affiliation for a person,
+    value/count/unit for a statistic, actors/places for a mention.
     """
 
-    kind: str
+    kind: FactKind
     article_id: str
     sentence: str
     start: int  # character span of the sentence in the article text
@@ -179,6 +210,10 @@ class Fact:
     topics: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     id: int | None = None
+    _event: Event | None = field(default=None, init=False, repr=False, compare=False)
 
     def event(self) -> Event:
-        return Event.from_dict(self.data)
+        """The event an `event` fact states, parsed once."""
+        if self._event is None:
+            self._event = Event.from_dict(self.data)
+        return self._event

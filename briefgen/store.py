@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from briefgen import errors
 from briefgen.errors import StoreBusyError, StoreError
 from briefgen.models import Article, Fact
 
@@ -283,12 +284,13 @@ class Store:
             found.update((row["id"], _article(row)) for row in rows)
         return [found[i] for i in wanted if i in found]
 
+    def require_articles(self) -> None:
+        """An empty store is a usage error: say how to fill it, rather than show nothing."""
+        if self.article_count() == 0:
+            raise errors.no_articles(self.path)
+
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-    def newest_published(self) -> dt.date | None:
-        value = self.db.execute("SELECT max(published) FROM articles").fetchone()[0]
-        return dt.date.fromisoformat(value) if value else None
 
     def newest_ingest(self) -> str | None:
         return self.db.execute("SELECT max(ingested_at) FROM articles").fetchone()[0]

@@ -15,7 +15,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefgen.extract.actors import ActorIndex
+from briefgen.actors import ActorIndex
 from briefgen.extract.document import ArticleDoc, Sentence
 from briefgen.extract.events import ATTACK_NOUNS, find_events
 from briefgen.extract.numbers import parse_count

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from briefgen.extract.actors import ACTOR_LABEL, ActorIndex
-from briefgen.extract.dates import resolve_date
-from briefgen.extract.places import Place, get_gazetteer
-from briefgen.models import PartialDate
+from briefgen.actors import ActorIndex
+from briefgen.extract.actors import ACTOR_LABEL
+from briefgen.dates import resolve_date
+from briefgen.places import Place, get_gazetteer
+from briefgen.models import Event, PartialDate
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Country adjectives count towards an article's main country ("on Afghan soil").
@@ -73,6 +74,17 @@ class Sentence:
         words = [t for t in self.span if not t.is_space]
         last = words[-1].text if words else ""
         return len(words) < 25 and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+
+
+@dataclass
+class Mention:
+    """One sentence's statement of an event, before merging within the article."""
+
+    event: Event
+    sentence: Sentence
+    trigger: Token
+    ranks: dict[str, int] = field(default_factory=dict)  # how sure each field is
+
 
 
 class ArticleDoc:

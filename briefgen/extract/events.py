@@ -13,12 +13,11 @@ nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from briefgen.extract import attribution, repeats
-from briefgen.extract.document import ArticleDoc, PlaceMention, Sentence
+from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ARREST_WORDS, ATTACK_NOUNS, ATTACK_VERBS, ATTACKERS, CARRY_VERBS, CT_NOUNS, CT_VERBS, FACILITY_NOUNS,
     FOIL_WORDS, HARM_VERBS, HYPOTHETICAL, LIGHT_VERBS, LOCATIVE, MAX_INCIDENT_PARTS, MILITANT_NOUNS,
@@ -27,16 +26,6 @@ from briefgen.extract.lexicon import (
 from briefgen.extract.numbers import find_casualties, parse_count
 from briefgen.models import Count, Event, PartialDate
 
-
-
-@dataclass
-class Mention:
-    """One sentence's statement of an event, before merging within the article."""
-
-    event: Event
-    sentence: Sentence
-    trigger: Token
-    ranks: dict[str, int] = field(default_factory=dict)  # how sure each field is
 
 
 def find_events(article: ArticleDoc) -> list[Mention]:

@@ -15,12 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from briefgen.config import Config
-from briefgen.errors import UsageError
-from briefgen.models import Article, Fact
+from briefgen import errors
+from briefgen.models import EXTRACTOR_VERSION, Article, Fact
 from briefgen.store import Store
 
-# Bump when a rule changes what extraction returns.
-EXTRACTOR_VERSION = "briefgen.facts.v1"
 COMPONENTS = ("briefgen_paragraphs", "briefgen_actors", "briefgen_facts")
 
 
@@ -54,13 +52,18 @@ def pipeline_version(config: Config) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
+# The shared vocabulary the rules read, besides the rules themselves.
+RULE_MODULES = ("actors.py", "dates.py", "models.py", "places.py")
+
+
 @functools.lru_cache(maxsize=1)
 def _rules_digest() -> str:
     """Hash of the extraction rules' source, so a changed rule is never served from cache."""
     from pathlib import Path
 
+    here = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(here.glob("*.py")) + [here.parent / name for name in RULE_MODULES]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -74,10 +77,7 @@ def build_nlp(config: Config):
     try:
         nlp = spacy.load(config.nlp.pipeline, disable=config.nlp.disable)
     except OSError:
-        raise UsageError(
-            f"spaCy pipeline {config.nlp.pipeline!r} is not installed; install the package "
-            "(python -m pip install .) or change nlp.pipeline in config.yaml"
-        ) from None
+        raise errors.pipeline_missing(config.nlp.pipeline) from None
     for name in config.nlp.disable:
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)

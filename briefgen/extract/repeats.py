@@ -7,13 +7,8 @@ and may state the claim in a sentence of its own.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from briefgen.extract.document import Sentence
-from briefgen.models import Event, PartialDate
-
-if TYPE_CHECKING:
-    from briefgen.extract.events import Mention
+from briefgen.extract.document import Mention, Sentence
+from briefgen.models import Event, dates_agree
 
 
 def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -> None:
@@ -38,7 +33,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         for kept in merged:
             same_toll = kept.event.killed is not None and kept.event.killed == mention.event.killed
             if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(kept.event, mention.event):
-                _fold(kept, mention)
+                _fill_from(kept, mention)
                 break
         else:
             merged.append(mention)
@@ -52,7 +47,7 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if a.date and b.date and not _dates_compatible(a.date, b.date):
+    if not dates_agree(a.date, b.date, slack=0):  # one writer dates one event once
         return False
     shared = (
         (a.location and a.location == b.location)
@@ -63,13 +58,7 @@ def _same_event(a: Event, b: Event) -> bool:
     return bool(shared)
 
 
-def _dates_compatible(a: PartialDate, b: PartialDate) -> bool:
-    coarse = min(a.precision, b.precision, key=["year", "month", "day"].index)
-    cut = {"year": 1, "month": 2, "day": 3}[coarse]
-    return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]
-
-
-def _fold(kept: Mention, other: Mention) -> None:
+def _fill_from(kept: Mention, other: Mention) -> None:
     """Fill what `kept` lacks from `other`; a surer source wins a disagreement."""
     for name in ("date", "location", "country", "attack_type", "target", "venue", "killed", "wounded", "claimed_by"):
         mine, theirs = getattr(kept.event, name), getattr(other.event, name)

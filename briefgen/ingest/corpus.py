@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefgen.dates import parse_given_date
 from briefgen.ingest.dateline import find_published
 from briefgen.ingest.readers import READERS, Failure, RawArticle
 from briefgen.models import Article
@@ -186,25 +187,6 @@ def _published(raw: RawArticle, text: str, now: dt.datetime) -> tuple[dt.date | 
         note = ""
     found, how = find_published(text, now)
     return found, note + how
-
-
-def parse_given_date(value: object) -> dt.date | None:
-    """A date as front matter, meta tags or JSON give it: date, datetime or text."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    import dateparser
-
-    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date() if parsed else None
 
 
 _TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(.+)$", re.IGNORECASE)

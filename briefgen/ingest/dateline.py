@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefgen.extract.dates import MONTHS, WEEKDAYS
+from briefgen.dates import MONTHS, WEEKDAYS
 
 MAX_LINES = 8
 

@@ -15,8 +15,9 @@ from pathlib import Path
 import jinja2
 
 from briefgen.config import Config
+from briefgen import errors
 from briefgen.errors import TemplateError
-from briefgen.render.locations import builtin_dir
+from briefgen.builtin import builtin_dir
 
 SUFFIX = ".html.j2"
 
@@ -115,3 +116,26 @@ def list_templates(paths: SearchPath) -> list[tuple[str, Path, list[Path]]]:
         for file in sorted(folder.rglob(f"*{SUFFIX}")):
             found.setdefault(file.relative_to(folder).as_posix(), []).append(file)
     return [(name, files[0], files[1:]) for name, files in sorted(found.items())]
+
+
+def copy_builtin(config: Config, name: str, dest: Path | None) -> Path:
+    """Copy a built-in template (`sections/topic.html.j2`, or without the suffix) into
+    DEST or the configured templates_dir, to start editing it; never overwrites."""
+    import shutil
+
+    folder = builtin_dir("templates")
+    source = folder / name
+    if not source.is_file() and (folder / f"{name}{SUFFIX}").is_file():
+        source, name = folder / f"{name}{SUFFIX}", f"{name}{SUFFIX}"
+    # "../../etc/passwd" names no template.
+    if not source.resolve().is_relative_to(folder.resolve()) or not source.is_file():
+        raise errors.no_builtin_template(name)
+    target_folder = dest or (config.path(config.templates_dir) if config.templates_dir else None)
+    if target_folder is None:
+        raise errors.no_template_destination()
+    target = target_folder / name
+    if target.exists():
+        raise errors.target_exists(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target

@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from briefgen.corroboration import corroborated_dates, with_corroborated_dates
+from briefgen.analysis import analyse
+from briefgen.analysis.corroborate import corroborated_dates
+from briefgen.analysis.merge import merge_events
 from briefgen.models import Article, Event, Fact, PartialDate
 
 
@@ -17,14 +19,14 @@ def fact(number, key, event):
 ARTICLES = {"dated": article("dated", dt.date(2024, 5, 4)), "undated": article("undated", None)}
 
 
-def test_an_undated_report_takes_the_date_of_a_dated_one():
+def test_an_undated_report_takes_the_date_of_a_dated_one(config):
     facts = [
         fact(1, "dated", Event("attack", PartialDate(2024, 5, 3), "Quetta", "Pakistan", killed=None)),
         fact(2, "undated", Event("attack", None, "Quetta", "Pakistan")),
     ]
-    found = corroborated_dates(facts, ARTICLES)
+    found = corroborated_dates(merge_events(facts, ARTICLES))
     assert found == {2: (PartialDate(2024, 5, 3), "corroborated by dated.txt")}
-    updated = with_corroborated_dates(facts, ARTICLES)
+    updated = analyse(config, list(ARTICLES.values()), facts).facts
     assert updated[1].data["date"] == "2024-05-03" and updated[1].data["date_basis"].startswith("corroborated")
     assert facts[1].data["date"] is None  # the stored facts are not changed
 
@@ -35,10 +37,10 @@ def test_the_corroborated_year_resolves_a_yearless_date():
         fact(2, "undated", Event("attack", None, "Quetta", "Pakistan")),
         fact(3, "undated", Event("attack", None, "Lahore", "Pakistan", date_text="April 2")),
     ]
-    found = corroborated_dates(facts, ARTICLES)
+    found = corroborated_dates(merge_events(facts, ARTICLES))
     assert found[3][0] == PartialDate(2024, 4, 2)
 
 
 def test_nothing_is_invented_without_corroboration():
     facts = [fact(3, "undated", Event("attack", None, "Lahore", "Pakistan", date_text="April 2"))]
-    assert corroborated_dates(facts, ARTICLES) == {}
+    assert corroborated_dates(merge_events(facts, ARTICLES)) == {}

@@ -11,17 +11,16 @@ import itertools
 
 import pytest
 
-from briefgen.analysis import (
+from briefgen.analysis.merge import (
     DAY_SLACK,
     NEARBY_KM,
     UNDATED_WINDOW_DAYS,
-    dates_agree,
-    distance_km,
     merge_events,
     places_agree,
     same_event,
 )
-from briefgen.models import Article, Count, Event, Fact, PartialDate
+from briefgen.models import Article, Count, Event, Fact, PartialDate, dates_agree
+from briefgen.places import distance_km
 
 PARENTS = {"IS-K": "Islamic State", "Islamic State": None, "Taliban": None}
 _ids = itertools.count(1)
@@ -255,7 +254,6 @@ def test_the_method_note_states_the_thresholds_in_force(root):
 def test_a_named_site_joins_a_report_that_names_no_city():
     import datetime as dt
 
-    from briefgen.analysis import merge_events
     from briefgen.models import Article, Event, Fact, PartialDate
 
     def article(key, day):
@@ -274,7 +272,6 @@ def test_a_named_site_joins_a_report_that_names_no_city():
 def test_one_articles_attacks_on_different_targets_stay_two():
     import datetime as dt
 
-    from briefgen.analysis import merge_events
     from briefgen.models import Article, Event, Fact
 
     page = Article(id="p", origin="p.md", title="p", text="", source="P", published=dt.date(2023, 1, 3))

@@ -32,18 +32,20 @@ def example_version(example_store) -> str:
 @pytest.fixture(scope="session")
 def brief_data(config, example_store, example_version):
     """A fresh BriefData each call: citation numbers are handed out while building."""
+    from briefgen.analysis import analyse
     from briefgen.briefs import BriefData
 
     def make(cfg=None, extra_articles=()):
         articles = [*example_store.articles(), *extra_articles]
-        return BriefData(cfg or config, articles, example_store.facts(example_version))
+        return BriefData(analyse(cfg or config, articles, example_store.facts(example_version), example_version))
 
     return make
 
 
 @pytest.fixture(scope="session")
 def make_weekly(config, brief_data, example_store):
-    from briefgen.briefs import build_context, choose_period
+    from briefgen.briefs import build_context
+    from briefgen.periods import choose_period
 
     def make(brief="weekly", cfg=None, extra_articles=()):
         data = brief_data(cfg, extra_articles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.cli import resolve_actor
+from briefgen.actors import ActorIndex
 from briefgen.errors import UsageError
 from briefgen.render.output import slug
 
@@ -14,12 +14,12 @@ from briefgen.render.output import slug
     "alias", ["ISKP", "IS-K", "ISIS-K", "Islamic State Khorasan Province", "islamic state khorasan province", "Wilayat Khurasan"]
 )
 def test_any_alias_resolves_to_the_canonical_name(config, alias):
-    assert resolve_actor(config, alias) == "IS-K"
+    assert ActorIndex.from_config(config.actors).require(alias) == "IS-K"
 
 
 def test_unknown_actor_names_the_closest_known_ones(config):
     with pytest.raises(UsageError) as caught:
-        resolve_actor(config, "ISKPP")
+        ActorIndex.from_config(config.actors).require("ISKPP")
     assert caught.value.exit_code == 2
     assert "unknown actor 'ISKPP'" in str(caught.value) and "closest: IS-K" in str(caught.value)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.render.locations import builtin_dir
+from briefgen.builtin import builtin_dir
 
 
 def test_user_template_replaces_the_builtin_and_changes_the_output(stored_project, user_templates, cli):

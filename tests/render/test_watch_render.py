@@ -38,21 +38,22 @@ def test_watch_renders_on_template_style_and_config_changes_without_extracting(
 ):
     from briefgen import cli
     from briefgen.config import load
+    from briefgen.extract import pipeline_version
+    from briefgen.render import BriefRequest
 
     def no_extraction(*args, **kwargs):
         raise AssertionError("--watch must not run extraction")
 
-    monkeypatch.setattr("briefgen.extract.pipeline.extract", no_extraction)
+    monkeypatch.setattr("briefgen.extract.extract", no_extraction)
     config_path = stored_project / "config.yaml"
     monkeypatch.setattr(cli.state, "store_path", None)
-    args = {"name": "weekly", "subject": None, "week": None, "since": None, "until": None,
-                "formats": ["html"], "out_dir": stored_project / "out"}
+    request = BriefRequest("weekly", formats=["html"], out_dir=stored_project / "out")
     printed: list[str] = []
     problems: list[str] = []
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch,
-        args=(config_path, lambda: load(config_path), lambda config: cli.render_once(config, **args)),
+        args=(config_path, lambda: load(config_path), lambda config: cli.render_once(config, request, pipeline_version(config))),
         kwargs={"say": printed.append, "warn": problems.append, "stop_event": stop},
         daemon=True,
     )

@@ -164,7 +164,7 @@ def test_unexpected_exception_is_one_line_and_debug_shows_the_traceback(empty_pr
     def boom(*args, **kwargs):
         raise RuntimeError("something broke\nsecond line")
 
-    monkeypatch.setattr(briefgen.ingest.corpus, "ingest_paths", boom)
+    monkeypatch.setattr(briefgen.ingest, "ingest_paths", boom)
     config = str(empty_project / "config.yaml")
     result = run("--config", config, "--store", str(empty_project / "s.sqlite"), "ingest")
     assert result.exit_code == 1

@@ -15,7 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.ingest.corpus import content_key, normalise, parse_given_date, to_article
+from briefgen.dates import parse_given_date
+from briefgen.ingest.corpus import content_key, normalise, to_article
 from briefgen.ingest.readers import (
     Failure,
     RawArticle,

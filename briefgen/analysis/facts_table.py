@@ -8,18 +8,19 @@ import io
 import json
 from typing import Any
 
+from briefgen import errors
+from briefgen.actors import ActorIndex
+from briefgen.analysis import Analysis, load
 from briefgen.config import Config
-from briefgen.analysis import actor_parents
-from briefgen.corroboration import with_corroborated_dates
-from briefgen.extract.pipeline import pipeline_version
 from briefgen.store import Store
 
-DEFAULT_KINDS = ("event", "quote", "statistic")
+DEFAULT_KINDS = ["event", "quote", "statistic"]
 
 
-def select(
+def list_facts(
     config: Config,
     store: Store,
+    pipeline: str,
     *,
     topic: str | None = None,
     actor: str | None = None,
@@ -27,12 +28,27 @@ def select(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    articles = {a.id: a for a in store.articles()}
-    facts = store.facts(pipeline_version(config), kinds or DEFAULT_KINDS)
-    if "event" in (kinds or DEFAULT_KINDS):
-        facts = with_corroborated_dates(facts, articles, actor_parents(config))
+    """`briefgen facts`: the facts of `kinds`, as rows of the facts contract."""
+    if topic and topic not in config.topics:
+        raise errors.unknown_topic(topic, config.topics)
+    canonical = ActorIndex.from_config(config.actors).require(actor) if actor else None
+    store.require_articles()
+    analysis = load(config, store, pipeline, kinds or DEFAULT_KINDS)
+    return select(analysis, topic=topic, actor=canonical, since=since, until=until)
+
+
+def select(
+    analysis: Analysis,
+    *,
+    topic: str | None = None,
+    actor: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """The analysis's facts as rows of the facts contract, filtered."""
+    articles = analysis.articles
     rows = []
-    for fact in facts:
+    for fact in analysis.facts:
         article = articles[fact.article_id]
         if topic and topic not in fact.topics:
             continue

@@ -6,6 +6,9 @@ reported by a dated article, its date is known; and when an undated article's
 events are dated by other reports to one year, that year resolves the article's
 own yearless dates ("March 22" -> 2024-03-22). Each date so found says where it
 came from (`date_basis`), so an analyst can check it.
+
+This works on events already merged: a report's date is lent by the other
+reports of its own event, so no second merge is needed.
 """
 
 from __future__ import annotations
@@ -13,22 +16,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
 
-from briefgen.analysis import merge_events
-from briefgen.extract.dates import resolve_date
-from briefgen.models import Article, Fact, PartialDate
+from briefgen.analysis.events import MergedEvent, Report
+from briefgen.dates import resolve_date
+from briefgen.models import PartialDate
 
 
-def corroborated_dates(
-    facts: list[Fact], articles: dict[str, Article], parents: Mapping[str, str | None] | None = None
-) -> dict[int, tuple[PartialDate, str]]:
+def corroborated_dates(merged: list[MergedEvent]) -> dict[int, tuple[PartialDate, str]]:
     """Fact id -> (date, basis) for undated event facts of undated articles."""
-    if all(a.published for a in articles.values()):
-        return {}
     found: dict[int, tuple[PartialDate, str]] = {}
     years: dict[str, Counter[int]] = {}
-    merged = merge_events(facts, articles, parents)
     for item in merged:
         dated = [r for r in item.reports if r.article.published and r.event.date]
         for report in item.reports:
@@ -37,7 +34,8 @@ def corroborated_dates(
             others = [r for r in dated if r.article.id != report.article.id]
             if not others:
                 continue
-            best = max(others, key=lambda r: ["year", "month", "day"].index(r.event.date.precision))
+            best = max(others, key=lambda r: r.event.date.rank if r.event.date else 0)
+            assert best.event.date is not None
             years.setdefault(report.article.id, Counter())[best.event.date.year] += 1
             if report.event.date is None and report.fact.id is not None:
                 found[report.fact.id] = (best.event.date, f"corroborated by {best.article.origin}")
@@ -56,17 +54,16 @@ def corroborated_dates(
     return found
 
 
-def with_corroborated_dates(
-    facts: list[Fact], articles: dict[str, Article], parents: Mapping[str, str | None] | None = None
-) -> list[Fact]:
-    """The facts, with corroborated dates filled in (copies; the store is not changed)."""
-    found = corroborated_dates(facts, articles, parents)
-    if not found:
-        return facts
-    updated = []
-    for fact in facts:
-        if fact.id in found:
-            date, basis = found[fact.id]
-            fact = dataclasses.replace(fact, data={**fact.data, "date": date.iso(), "date_basis": basis})
-        updated.append(fact)
-    return updated
+def lend_dates(merged: list[MergedEvent]) -> dict[int, tuple[PartialDate, str]]:
+    """Give undated reports the dates their events corroborate (new facts; the store
+    is not changed). Returns what was lent, by fact id."""
+    found = corroborated_dates(merged)
+    for item in merged:
+        for i, report in enumerate(item.reports):
+            if report.fact.id in found:
+                date, basis = found[report.fact.id]
+                fact = dataclasses.replace(
+                    report.fact, data={**report.fact.data, "date": date.iso(), "date_basis": basis}
+                )
+                item.reports[i] = Report(fact, report.article, fact.event())
+    return found

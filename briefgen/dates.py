@@ -1,4 +1,10 @@
-"""Resolve a date phrase ("on March 21", "last month") to a PartialDate.
+"""Dates in text: month and weekday names, and the one way to read a date phrase.
+
+`resolve_date` reads a phrase of an article against its publication date;
+`parse_given_date` reads the date a file or feed states for itself. Both use the
+same rules and the same dateparser fallback.
+
+Resolve a date phrase ("on March 21", "last month") to a PartialDate.
 
 `resolve_date(phrase, published)` takes the text of a DATE entity (or a little
 more, "on March 21") and the article's publication date, and returns a date as
@@ -294,3 +300,21 @@ def resolve_date(phrase: str, published: dt.date | None) -> PartialDate | None:
     if result is None or result.first_day() > bound:
         return None  # never after publication
     return result
+
+
+def parse_given_date(value: object) -> dt.date | None:
+    """A publication date as front matter, meta tags or JSON give it: a date, a
+    datetime or text with day, month and year; None for anything less."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    found = _fallback(text.lower(), None)
+    return found.first_day() if found is not None and found.precision == "day" else None

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from briefgen.extract.places import Gazetteer, Place, get_gazetteer
+from briefgen.places import Gazetteer, Place, get_gazetteer
 
 
 @pytest.fixture(scope="module")

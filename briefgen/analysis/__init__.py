@@ -1,0 +1,54 @@
+"""The store read once into merged, corroborated events: what every view draws on.
+
+`load()` is the stage's entry: briefs, `briefgen events` and `briefgen facts` all
+read the store through it, so the facts are merged once and in one way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefgen.actors import actor_parents
+from briefgen.analysis.corroborate import lend_dates
+from briefgen.analysis.events import MergedEvent
+from briefgen.analysis.merge import merge_events, settle
+from briefgen.config import Config
+from briefgen.models import Article, Fact
+from briefgen.store import Store
+
+
+@dataclass
+class Analysis:
+    """Articles, their facts (with corroborated dates) and the merged events."""
+
+    config: Config
+    pipeline: str
+    articles: dict[str, Article]
+    facts: list[Fact]
+    events: list[MergedEvent]
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(e.reports) for e in self.events)
+
+
+def load(config: Config, store: Store, pipeline: str, kinds: list[str] | None = None) -> Analysis:
+    """Every article, the facts of `kinds` (all by default) extracted by `pipeline`,
+    and the events merged from them."""
+    return analyse(config, store.articles(), store.facts(pipeline, kinds), pipeline)
+
+
+def analyse(config: Config, article_list: list[Article], facts: list[Fact], pipeline: str = "") -> Analysis:
+    """Merge the facts' events once, then lend corroborated dates to undated reports."""
+    articles = {a.id: a for a in article_list}
+    parents = actor_parents(config)
+    events = merge_events(facts, articles, parents)
+    lent = lend_dates(events)
+    if lent:
+        events = settle(events, parents)
+        dated = {r.fact.id: r.fact for e in events for r in e.reports if r.fact.id in lent}
+        facts = [dated.get(f.id, f) if f.id is not None else f for f in facts]
+    return Analysis(config, pipeline, articles, facts, events)
+
+
+__all__ = ["Analysis", "MergedEvent", "analyse", "load"]

@@ -1,0 +1,117 @@
+"""What a brief's sections may draw on: its period, its actor, and the selection rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefgen.analysis import MergedEvent
+from briefgen.briefs.citations import MAX_CITED, BriefData
+from briefgen.config import BriefConfig
+from briefgen.models import Fact
+from briefgen.periods import Period
+
+
+@dataclass
+class Scope:
+    data: BriefData
+    period: Period | None
+    actor: str | None
+    brief: BriefConfig
+    _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
+
+    # -- selection ------------------------------------------------------------
+
+    def in_period(self, article_id: str) -> bool:
+        if self.period is None:
+            return True
+        return self.period.contains(self.data.articles[article_id].published)
+
+    def is_background(self, item: MergedEvent) -> bool:
+        return self.period is not None and self.period.is_background(item.event.date)
+
+    def happened_in(self, item: MergedEvent, period: Period) -> bool:
+        return period.holds_event(item.event.date, item.first_reported)
+
+    def event_in_period(self, item: MergedEvent, basis: str) -> bool:
+        if self.period is None:
+            return True
+        if basis == "event":
+            return self.happened_in(item, self.period)
+        return any(self.in_period(r.article.id) for r in item.reports) and not self.is_background(item)
+
+    def events(self, select: Any) -> list[MergedEvent]:
+        chosen = []
+        for item in self.data.events:
+            if not self.event_in_period(item, select.date_basis):
+                continue
+            if select.topics and not set(select.topics) & {t for r in item.reports for t in r.fact.topics}:
+                continue
+            actors = list(select.actors or []) + ([self.actor] if self.actor else [])
+            if actors and not all(item.involves(a) for a in actors):
+                continue
+            chosen.append(item)
+        return _sorted_events(chosen, select.sort)[: select.limit]
+
+    def facts(self, select: Any) -> list[Fact]:
+        """The selected facts, one per statement: a syndicated copy of a quote or a
+        sentence is not shown twice, its sources are cited together (see `fact_view`)."""
+        chosen: dict[tuple[str, ...], Fact] = {}
+        for fact in self.data.facts:
+            if select.kinds and fact.kind not in select.kinds:
+                continue
+            if not self.in_period(fact.article_id):
+                continue
+            if select.topics and not set(select.topics) & set(fact.topics):
+                continue
+            actors = list(select.actors or []) + ([self.actor] if self.actor else [])
+            if actors and not all(a in fact.actors for a in actors):
+                continue
+            chosen.setdefault(_statement(fact), fact)
+        facts = list(chosen.values())
+        key = (lambda f: self.data.articles[f.article_id].published or dt.date.min)
+        facts.sort(key=key, reverse=select.sort != "date")
+        return facts[: select.limit]
+
+    def fact_view(self, fact: Fact) -> dict[str, Any]:
+        """A fact as templates see it, with `sources`: every article in scope that states it."""
+        view = self.data.fact_view(fact)
+        twins = self._statements().get(_statement(fact), [fact])
+        articles = list(dict.fromkeys(f.article_id for f in twins))
+        view["sources"] = sorted({self.data.cite(a) for a in articles[:MAX_CITED]})
+        view["more_sources"] = max(0, len(articles) - MAX_CITED)
+        return view
+
+    def _statements(self) -> dict[tuple[str, ...], list[Fact]]:
+        if self._by_statement is None:
+            self._by_statement = {}
+            for fact in self.data.facts:
+                if self.in_period(fact.article_id):
+                    self._by_statement.setdefault(_statement(fact), []).append(fact)
+        return self._by_statement
+
+
+def _statement(fact: Fact) -> tuple[str, ...]:
+    """What makes two facts the same statement: a quote's words and speaker, else the sentence."""
+    if fact.kind == "quote":
+        text = str(fact.data.get("text", ""))
+        return ("quote", " ".join(text.split()).lower(), str(fact.data.get("speaker", "")))
+    return (fact.kind, " ".join(fact.sentence.split()).lower(), fact.article_id if fact.kind == "event" else "")
+
+
+def timeline_key(item: MergedEvent) -> tuple[dt.date, int, str]:
+    """Order on a timeline: by the event's own date (a month or a year at its start),
+    undated events on the day first reported; the vaguer date first on a tie."""
+    date = item.event.date
+    day = date.first_day() if date else (item.first_reported or dt.date.max)
+    precision = {"year": 0, "month": 1, "day": 2}.get(date.precision, 3) if date else 3
+    return day, precision, item.id
+
+
+def _sorted_events(events: list[MergedEvent], sort: str) -> list[MergedEvent]:
+    if sort == "severity":
+        return sorted(events, key=lambda e: -e.severity())
+    if sort == "sources":
+        return sorted(events, key=lambda e: -e.independent_sources)
+    return sorted(events, key=timeline_key)
