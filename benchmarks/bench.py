@@ -53,18 +53,47 @@ WEEK = dt.date(2024, 3, 11)  # Monday of the brief's week, 2024-W11
 # hedged numbers and quotes all have work to do.
 
 PLACES = [
-    ("Jalalabad", "Afghanistan"), ("Kunduz", "Afghanistan"), ("Herat", "Afghanistan"),
-    ("Mazar-i-Sharif", "Afghanistan"), ("Kabul", "Afghanistan"), ("Ghazni", "Afghanistan"),
-    ("Peshawar", "Pakistan"), ("Quetta", "Pakistan"), ("Bajaur", "Pakistan"),
-    ("Dushanbe", "Tajikistan"), ("Khujand", "Tajikistan"), ("Zahedan", "Iran"),
-    ("Mashhad", "Iran"), ("Ankara", "Turkey"), ("Izmir", "Turkey"),
-    ("Cologne", "Germany"), ("Hamburg", "Germany"), ("Lyon", "France"),
-    ("Marseille", "France"), ("Kazan", "Russia"), ("Makhachkala", "Russia"),
+    ("Jalalabad", "Afghanistan"),
+    ("Kunduz", "Afghanistan"),
+    ("Herat", "Afghanistan"),
+    ("Mazar-i-Sharif", "Afghanistan"),
+    ("Kabul", "Afghanistan"),
+    ("Ghazni", "Afghanistan"),
+    ("Peshawar", "Pakistan"),
+    ("Quetta", "Pakistan"),
+    ("Bajaur", "Pakistan"),
+    ("Dushanbe", "Tajikistan"),
+    ("Khujand", "Tajikistan"),
+    ("Zahedan", "Iran"),
+    ("Mashhad", "Iran"),
+    ("Ankara", "Turkey"),
+    ("Izmir", "Turkey"),
+    ("Cologne", "Germany"),
+    ("Hamburg", "Germany"),
+    ("Lyon", "France"),
+    ("Marseille", "France"),
+    ("Kazan", "Russia"),
+    ("Makhachkala", "Russia"),
 ]
-PERPETRATORS = ["IS-K", "ISKP", "Islamic State Khorasan Province", "ISIS-K", "the Islamic State", "TTP"]
+PERPETRATORS = [
+    "IS-K",
+    "ISKP",
+    "Islamic State Khorasan Province",
+    "ISIS-K",
+    "the Islamic State",
+    "TTP",
+]
 AUTHORITIES = {
-    "Afghanistan": ["Taliban security forces", "the Taliban's intelligence directorate", "Taliban police"],
-    "Pakistan": ["Pakistani police", "the Counter Terrorism Department", "Pakistani paramilitary troops"],
+    "Afghanistan": [
+        "Taliban security forces",
+        "the Taliban's intelligence directorate",
+        "Taliban police",
+    ],
+    "Pakistan": [
+        "Pakistani police",
+        "the Counter Terrorism Department",
+        "Pakistani paramilitary troops",
+    ],
     "Tajikistan": ["Tajik security services", "Tajik border guards"],
     "Iran": ["Iranian police", "the Revolutionary Guards", "Iranian intelligence officers"],
     "Turkey": ["Turkish police", "the gendarmerie", "Turkish intelligence"],
@@ -73,46 +102,184 @@ AUTHORITIES = {
     "Russia": ["the FSB", "Russian investigators", "Russian special forces"],
 }
 ADJ = {
-    "Afghanistan": "Afghan", "Pakistan": "Pakistani", "Tajikistan": "Tajik", "Iran": "Iranian",
-    "Turkey": "Turkish", "Germany": "German", "France": "French", "Russia": "Russian",
+    "Afghanistan": "Afghan",
+    "Pakistan": "Pakistani",
+    "Tajikistan": "Tajik",
+    "Iran": "Iranian",
+    "Turkey": "Turkish",
+    "Germany": "German",
+    "France": "French",
+    "Russia": "Russian",
 }
 TARGETS = [
-    "a crowded market", "a Shia mosque", "a police checkpoint", "a bus carrying students",
-    "a wedding hall", "a provincial council building", "a Sufi shrine", "a bank branch",
-    "a bus terminal", "a religious school", "a convoy of officials", "a concert hall",
-    "a hospital gate", "a football stadium", "a court building", "a tea house",
+    "a crowded market",
+    "a Shia mosque",
+    "a police checkpoint",
+    "a bus carrying students",
+    "a wedding hall",
+    "a provincial council building",
+    "a Sufi shrine",
+    "a bank branch",
+    "a bus terminal",
+    "a religious school",
+    "a convoy of officials",
+    "a concert hall",
+    "a hospital gate",
+    "a football stadium",
+    "a court building",
+    "a tea house",
 ]
-WEAPONS = ["a suicide bomber", "a car bomb", "gunmen", "a roadside bomb", "two attackers",
-           "a motorcycle bomb", "an attacker with a rifle", "three gunmen"]
-HEDGES = ["at least {n}", "{n}", "some {n}", "more than {n}", "nearly {n}", "around {n}", "up to {n}"]
-ROLES = ["police spokesman", "health official", "deputy governor", "counterterrorism analyst",
-         "security researcher", "senior prosecutor", "interior ministry spokesman", "regional governor",
-         "former diplomat", "UN monitor", "hospital director", "district chief", "tribal elder"]
-OUTLETS = ["Meridian Wire", "Steppe Post", "Harbor Daily", "Frontier Ledger", "Lantern News", "Caravan Report"]
+WEAPONS = [
+    "a suicide bomber",
+    "a car bomb",
+    "gunmen",
+    "a roadside bomb",
+    "two attackers",
+    "a motorcycle bomb",
+    "an attacker with a rifle",
+    "three gunmen",
+]
+HEDGES = [
+    "at least {n}",
+    "{n}",
+    "some {n}",
+    "more than {n}",
+    "nearly {n}",
+    "around {n}",
+    "up to {n}",
+]
+ROLES = [
+    "police spokesman",
+    "health official",
+    "deputy governor",
+    "counterterrorism analyst",
+    "security researcher",
+    "senior prosecutor",
+    "interior ministry spokesman",
+    "regional governor",
+    "former diplomat",
+    "UN monitor",
+    "hospital director",
+    "district chief",
+    "tribal elder",
+]
+OUTLETS = [
+    "Meridian Wire",
+    "Steppe Post",
+    "Harbor Daily",
+    "Frontier Ledger",
+    "Lantern News",
+    "Caravan Report",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "April", "June", "September", "November"]
 
 # Words to build invented names and varied phrases from: every article gets its
 # own witnesses, villages and streets, so no two share long runs of words (the
 # near-duplicate detector of ingest would otherwise call them copies).
-SYLLABLES = ["ka", "ri", "mo", "zan", "tel", "ba", "shir", "do", "ya", "nur", "qa", "lim", "se",
-             "far", "hu", "des", "go", "ram", "vi", "ol", "tan", "ez", "mir", "pa", "lu", "sor"]
-NOUNS = ["shopkeeper", "teacher", "driver", "student", "nurse", "farmer", "tailor", "guard",
-         "mechanic", "baker", "clerk", "pharmacist", "vendor", "engineer", "cook", "barber"]
-SAW = ["smoke rising over", "people running from", "a white van parked near", "police sealing off",
-       "ambulances outside", "a second blast near", "shattered windows along", "soldiers guarding",
-       "bodies being carried from", "a fire spreading through", "a crowd gathering at"]
+SYLLABLES = [
+    "ka",
+    "ri",
+    "mo",
+    "zan",
+    "tel",
+    "ba",
+    "shir",
+    "do",
+    "ya",
+    "nur",
+    "qa",
+    "lim",
+    "se",
+    "far",
+    "hu",
+    "des",
+    "go",
+    "ram",
+    "vi",
+    "ol",
+    "tan",
+    "ez",
+    "mir",
+    "pa",
+    "lu",
+    "sor",
+]
+NOUNS = [
+    "shopkeeper",
+    "teacher",
+    "driver",
+    "student",
+    "nurse",
+    "farmer",
+    "tailor",
+    "guard",
+    "mechanic",
+    "baker",
+    "clerk",
+    "pharmacist",
+    "vendor",
+    "engineer",
+    "cook",
+    "barber",
+]
+SAW = [
+    "smoke rising over",
+    "people running from",
+    "a white van parked near",
+    "police sealing off",
+    "ambulances outside",
+    "a second blast near",
+    "shattered windows along",
+    "soldiers guarding",
+    "bodies being carried from",
+    "a fire spreading through",
+    "a crowd gathering at",
+]
 MOODS = ["afraid", "angry", "exhausted", "shocked", "worried", "defiant", "numb", "grieving"]
-ACTS = ["stepped up patrols in", "closed schools in", "set up checkpoints around", "banned gatherings in",
-        "sent reinforcements to", "declared a day of mourning in", "cut mobile networks in",
-        "searched homes in", "questioned residents of", "imposed a curfew on"]
-SAYS = ["said", "told reporters", "wrote on social media", "said in a statement", "told state television",
-        "said at a news conference", "told local radio"]
+ACTS = [
+    "stepped up patrols in",
+    "closed schools in",
+    "set up checkpoints around",
+    "banned gatherings in",
+    "sent reinforcements to",
+    "declared a day of mourning in",
+    "cut mobile networks in",
+    "searched homes in",
+    "questioned residents of",
+    "imposed a curfew on",
+]
+SAYS = [
+    "said",
+    "told reporters",
+    "wrote on social media",
+    "said in a statement",
+    "told state television",
+    "said at a news conference",
+    "told local radio",
+]
 QUOTE_PARTS = (
-    ["We will find", "Our forces will pursue", "The state will punish", "We are hunting", "We will track down"],
-    ["those responsible", "every member of this cell", "the organisers", "the men who planned this",
-     "whoever helped them"],
-    ["and bring them to justice", "wherever they hide", "within days", "without mercy", "before they strike again"],
+    [
+        "We will find",
+        "Our forces will pursue",
+        "The state will punish",
+        "We are hunting",
+        "We will track down",
+    ],
+    [
+        "those responsible",
+        "every member of this cell",
+        "the organisers",
+        "the men who planned this",
+        "whoever helped them",
+    ],
+    [
+        "and bring them to justice",
+        "wherever they hide",
+        "within days",
+        "without mercy",
+        "before they strike again",
+    ],
 )
 CLAIMS = [
     "{perp} claimed responsibility for the {noun_attack} in a statement on {channel}.",
@@ -157,24 +324,42 @@ def article(rng: random.Random, published: dt.date, serial: int) -> tuple[str, s
     place, country = rng.choice(PLACES)
     killed = rng.randint(2, 140)
     day = published - dt.timedelta(days=rng.randint(0, 3))
+
     def person() -> str:
         return f"{name(rng)} {name(rng, 3)}"
 
     slots = {
-        "place": place, "country": country, "adj": ADJ[country],
-        "village": f"the village of {name(rng)}", "street": f"{name(rng)} Street",
-        "target": rng.choice(TARGETS), "weapon": rng.choice(WEAPONS), "perp": rng.choice(PERPETRATORS),
+        "place": place,
+        "country": country,
+        "adj": ADJ[country],
+        "village": f"the village of {name(rng)}",
+        "street": f"{name(rng)} Street",
+        "target": rng.choice(TARGETS),
+        "weapon": rng.choice(WEAPONS),
+        "perp": rng.choice(PERPETRATORS),
         "authority": rng.choice(AUTHORITIES[country]),
-        "officials": rng.choice(["officials", "local officials", "police", "security sources", "witnesses"]),
+        "officials": rng.choice(
+            ["officials", "local officials", "police", "security sources", "witnesses"]
+        ),
         "noun_attack": rng.choice(["attack", "bombing", "blast", "assault", "explosion"]),
-        "channel": rng.choice(["its Amaq agency", "Telegram", "an affiliated channel", "its weekly newsletter"]),
+        "channel": rng.choice(
+            ["its Amaq agency", "Telegram", "an affiliated channel", "its weekly newsletter"]
+        ),
         "killed": rng.choice(HEDGES).format(n=killed),
         "wounded": rng.choice(HEDGES).format(n=killed + rng.randint(3, 200)),
-        "arrested": str(rng.randint(2, 12)), "money": rng.choice(["money", "weapons", "recruits", "forged papers"]),
-        "big": str(rng.choice([40, 90, 190, 250, 400, 1500])), "low": str(rng.randint(1, 3) * 1000),
-        "high": str(rng.randint(4, 6) * 1000), "year": str(rng.randint(2015, 2023)), "years": str(rng.randint(2, 8)),
-        "report": rng.choice(["a UN monitoring report", "a think-tank study", "government figures", "a recent audit"]),
-        "nom": person(), "analyst": person(), "arole": an(rng.choice(ROLES)),
+        "arrested": str(rng.randint(2, 12)),
+        "money": rng.choice(["money", "weapons", "recruits", "forged papers"]),
+        "big": str(rng.choice([40, 90, 190, 250, 400, 1500])),
+        "low": str(rng.randint(1, 3) * 1000),
+        "high": str(rng.randint(4, 6) * 1000),
+        "year": str(rng.randint(2015, 2023)),
+        "years": str(rng.randint(2, 8)),
+        "report": rng.choice(
+            ["a UN monitoring report", "a think-tank study", "government figures", "a recent audit"]
+        ),
+        "nom": person(),
+        "analyst": person(),
+        "arole": an(rng.choice(ROLES)),
         "day": rng.choice([WEEKDAYS[day.weekday()], f"{day.day} {day:%B}", f"{day:%B} {day.day}"]),
     }
     for key in ("weapon", "killed", "authority", "arrested", "officials"):
@@ -186,18 +371,30 @@ def article(rng: random.Random, published: dt.date, serial: int) -> tuple[str, s
         body.append(rng.choice(CLAIMS))
     body = [s.format(**slots) for s in body]
     for _ in range(rng.randint(3, 5)):  # witnesses, officials, aftermath: the varied middle
-        body.append(rng.choice([
-            lambda: (f'"I saw {rng.choice(SAW)} {slots["street"]}," said {person()}, a {rng.randint(19, 70)}-year-old '
-                     f"{rng.choice(NOUNS)} from {slots['village']}, who said {rng.choice(['he', 'she'])} was "
-                     f"{rng.choice(MOODS)}."),
-            lambda: (f'"{" ".join(rng.choice(p) for p in QUOTE_PARTS)}," {person()}, {an(rng.choice(ROLES))} in '
-                     f"{place}, {rng.choice(SAYS)} on {rng.choice(WEEKDAYS)}."),
-            lambda: f"{slots['authority_cap']} {rng.choice(ACTS)} {place} and {rng.choice(ACTS)} {slots['village']}.",
-            lambda: (f"The {rng.choice(['attack', 'raid', 'arrests', 'plot'])} came {rng.randint(2, 9)} weeks after "
-                     f"{rng.choice(WEAPONS)} killed {rng.randint(3, 40)} people in {rng.choice(PLACES)[0]} "
-                     f"in {rng.choice(MONTHS)} {rng.randint(2019, 2023)}."),
-            lambda: rng.choice(STATS).format(**slots),
-        ])())
+        body.append(
+            rng.choice(
+                [
+                    lambda: (
+                        f'"I saw {rng.choice(SAW)} {slots["street"]}," said {person()}, a {rng.randint(19, 70)}-year-old '
+                        f"{rng.choice(NOUNS)} from {slots['village']}, who said {rng.choice(['he', 'she'])} was "
+                        f"{rng.choice(MOODS)}."
+                    ),
+                    lambda: (
+                        f'"{" ".join(rng.choice(p) for p in QUOTE_PARTS)}," {person()}, {an(rng.choice(ROLES))} in '
+                        f"{place}, {rng.choice(SAYS)} on {rng.choice(WEEKDAYS)}."
+                    ),
+                    lambda: (
+                        f"{slots['authority_cap']} {rng.choice(ACTS)} {place} and {rng.choice(ACTS)} {slots['village']}."
+                    ),
+                    lambda: (
+                        f"The {rng.choice(['attack', 'raid', 'arrests', 'plot'])} came {rng.randint(2, 9)} weeks after "
+                        f"{rng.choice(WEAPONS)} killed {rng.randint(3, 40)} people in {rng.choice(PLACES)[0]} "
+                        f"in {rng.choice(MONTHS)} {rng.randint(2019, 2023)}."
+                    ),
+                    lambda: rng.choice(STATS).format(**slots),
+                ]
+            )()
+        )
     if rng.random() < 0.4:
         body.append(rng.choice(RAIDS if kind != "raid" else PLOTS).format(**slots))
     outlet = rng.choice(OUTLETS)
@@ -208,8 +405,12 @@ def article(rng: random.Random, published: dt.date, serial: int) -> tuple[str, s
         "analysis": f"How {slots['perp']} keeps its reach in {country}",
     }[kind]
     text = f"{place.upper()}, {country} ({outlet}) - " + "\n\n".join(body)
-    meta = {"title": headline, "source": outlet, "url": f"https://{outlet.split()[0].lower()}.example/{serial}",
-            "published": published.isoformat()}
+    meta = {
+        "title": headline,
+        "source": outlet,
+        "url": f"https://{outlet.split()[0].lower()}.example/{serial}",
+        "published": published.isoformat(),
+    }
     front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
     return f"{serial:06d}-{kind}.md", f"---\n{front}---\n{text}\n"
 
@@ -224,7 +425,10 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> tuple[Path, Path]:
     full.mkdir(parents=True)
     small.mkdir(parents=True)
     serial = 0
-    for count, first_day, days in ((n, WEEK, 7), (max(1, n // 10), WEEK - dt.timedelta(days=21), 21)):
+    for count, first_day, days in (
+        (n, WEEK, 7),
+        (max(1, n // 10), WEEK - dt.timedelta(days=21), 21),
+    ):
         for i in range(count):
             serial += 1
             name_, text = article(rng, first_day + dt.timedelta(days=rng.randrange(days)), serial)
@@ -240,7 +444,9 @@ def snapshot(folder: Path) -> None:
     for name in ("briefgen", "templates", "styles"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "config.yaml", folder / "config.yaml")
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(folder), os.environ.get("PYTHONPATH")])
+    )
 
 
 def write_config(work: Path, label: str, corpus: Path) -> Path:
@@ -265,7 +471,9 @@ def write_config(work: Path, label: str, corpus: Path) -> Path:
 def run(args: list[str], *, env: dict | None = None) -> tuple[float, str, str]:
     """Wall time, stdout and stderr of a command; stops the benchmark if it fails."""
     started = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+    done = subprocess.run(
+        args, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"failed ({done.returncode}): {' '.join(map(str, args))}\n{done.stderr[-3000:]}")
@@ -280,7 +488,9 @@ def child(mode: str, *args: str) -> dict:
     """Run this script in a fresh interpreter in one of its --child modes; return its JSON."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         result = Path(handle.name)
-    seconds, _, _ = run([sys.executable, str(Path(__file__).resolve()), "--child", mode, str(result), *args])
+    seconds, _, _ = run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(result), *args]
+    )
     data = json.loads(result.read_text())
     result.unlink()
     data["wall"] = seconds
@@ -397,7 +607,9 @@ def child_warm(result: Path, config: str, fmt: str) -> None:
 
         weasyprint.HTML.write_pdf, weasyprint.HTML.render = timed_write, counted_render
     started = time.perf_counter()
-    child_cli(["--config", config, "brief", "weekly", "--week", WEEK.strftime("%G-W%V"), "--format", fmt])
+    child_cli(
+        ["--config", config, "brief", "weekly", "--week", WEEK.strftime("%G-W%V"), "--format", fmt]
+    )
     data["seconds"] = time.perf_counter() - started
     data["modules"] = sorted({m.split(".")[0] for m in sys.modules} & HEAVY)
     if fmt != "html":
@@ -413,10 +625,13 @@ def plain_text_pdf(pages: int) -> list[float]:
     rng = random.Random(1)
     paragraphs = []
     for _ in range(pages * 9):  # about nine paragraphs of 60 words to an A4 page
-        paragraphs.append(" ".join(rng.choice(NOUNS + MOODS + ["the", "of", "and", "a", "in"]) for _ in range(60)))
+        paragraphs.append(
+            " ".join(rng.choice(NOUNS + MOODS + ["the", "of", "and", "a", "in"]) for _ in range(60))
+        )
     html = (
         "<html><head><style>@page { size: A4; margin: 2cm } body { font: 10.5pt/1.45 serif }</style></head><body>"
-        + "".join(f"<p>{p}.</p>" for p in paragraphs) + "</body></html>"
+        + "".join(f"<p>{p}.</p>" for p in paragraphs)
+        + "</body></html>"
     )
     per_page = []
     for _ in range(2):
@@ -455,7 +670,18 @@ def bare_batch_size(config, texts: list[str]) -> int:
 
 
 CHARS_PER_TOKEN = 5.0  # English news text, spaces included: measured about 4.8-5.2
-HEAVY = {"spacy", "thinc", "weasyprint", "dateparser", "trafilatura", "torch", "numpy", "jinja2", "rich", "pydantic"}
+HEAVY = {
+    "spacy",
+    "thinc",
+    "weasyprint",
+    "dateparser",
+    "trafilatura",
+    "torch",
+    "numpy",
+    "jinja2",
+    "rich",
+    "pydantic",
+}
 
 
 # -- choosing the spaCy components -------------------------------------------------
@@ -476,20 +702,31 @@ def components(work: Path, gold: Path, seeds: Path, articles: int) -> None:
     snapshot(work / "code")
     corpus, _ = write_corpus(work / "corpus", articles)
     base = yaml.safe_load((work / "code" / "config.yaml").read_text(encoding="utf-8"))
-    print(f"{'variant':<28} {'tokens/s':>9} {'speed':>6}  {'events P/R/F1':<17} {'quotes R':>8} {'topics P/R':>11}")
+    print(
+        f"{'variant':<28} {'tokens/s':>9} {'speed':>6}  {'events P/R/F1':<17} {'quotes R':>8} {'topics P/R':>11}"
+    )
     first = None
     for label, disable in VARIANTS.items():
-        config = {**base, "nlp": {**base["nlp"], "disable": disable}, "store": str(work / "unused.sqlite")}
+        config = {
+            **base,
+            "nlp": {**base["nlp"], "disable": disable},
+            "store": str(work / "unused.sqlite"),
+        }
         path = work / f"variant-{len(disable)}-{'-'.join(disable)}.yaml"
-        path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
         speed = child("speed", str(path), str(corpus))
         _, out, _ = briefgen(path, "eval", str(gold), "--corpus", str(seeds), "--format", "json")
         scores = json.loads(out)
         e, q, t = scores["events"], scores["quotes"], scores["topics"]
         first = first or speed["rate"]
-        print(f"{label:<28} {speed['rate']:9,.0f} {speed['rate'] / first:5.2f}x  "
-              f"{e['precision']:.2f}/{e['recall']:.2f}/{e['f1']:.2f}    {q['recall']:8.2f} "
-              f"{t['precision']:5.2f}/{t['recall']:.2f}", flush=True)
+        print(
+            f"{label:<28} {speed['rate']:9,.0f} {speed['rate'] / first:5.2f}x  "
+            f"{e['precision']:.2f}/{e['recall']:.2f}/{e['f1']:.2f}    {q['recall']:8.2f} "
+            f"{t['precision']:5.2f}/{t['recall']:.2f}",
+            flush=True,
+        )
         if label.startswith("default"):
             shares = ", ".join(f"{name} {share:.0%}" for name, share in speed["shares"].items())
             print(f"    time by component: {shares}", flush=True)
@@ -502,7 +739,9 @@ def child_speed(result: Path, config_path: str, corpus: str) -> None:
     from briefgen.ingest.readers import split_front_matter
 
     config = load(Path(config_path))
-    texts = [split_front_matter(p.read_text(encoding="utf-8"))[1] for p in sorted(Path(corpus).iterdir())]
+    texts = [
+        split_front_matter(p.read_text(encoding="utf-8"))[1] for p in sorted(Path(corpus).iterdir())
+    ]
     nlp = build_nlp(config)
     list(nlp.pipe(texts[:8]))  # lazy data loaded before timing
     spent = {name: 0.0 for name in nlp.pipe_names}
@@ -513,11 +752,17 @@ def child_speed(result: Path, config_path: str, corpus: str) -> None:
             tokens += sum(len(d) for d in docs)
             for name, component in nlp.pipeline:
                 began = time.perf_counter()
-                docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+                docs = (
+                    list(component.pipe(docs))
+                    if hasattr(component, "pipe")
+                    else [component(d) for d in docs]
+                )
                 spent[name] += time.perf_counter() - began
     seconds = time.perf_counter() - started
     total = sum(spent.values())
-    result.write_text(json.dumps({"rate": tokens / seconds, "shares": {k: v / total for k, v in spent.items()}}))
+    result.write_text(
+        json.dumps({"rate": tokens / seconds, "shares": {k: v / total for k, v in spent.items()}})
+    )
 
 
 # -- the figures -------------------------------------------------------------------
@@ -533,23 +778,39 @@ class Table:
 
     def add(self, figure: str, value: float, target: str, ok: bool, detail: str) -> None:
         self.rows.append((figure, value, target, ok, detail))
-        print(f"  {figure:<44} {value:8.3f}  target {target:<7} {'PASS' if ok else 'FAIL'}   {detail}", flush=True)
+        print(
+            f"  {figure:<44} {value:8.3f}  target {target:<7} {'PASS' if ok else 'FAIL'}   {detail}",
+            flush=True,
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=2000, help="articles in the brief's week (default 2000)")
-    parser.add_argument("--repeats", type=int, default=3, help="repeats of the cheap measurements (median)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
-    parser.add_argument("--components", action="store_true",
-                        help="instead: compare variants of nlp.disable (speed on --n articles, eval scores)")
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "seeds.gold.yaml")
+    parser.add_argument(
+        "--n", type=int, default=2000, help="articles in the brief's week (default 2000)"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="repeats of the cheap measurements (median)"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder and print its path"
+    )
+    parser.add_argument(
+        "--components",
+        action="store_true",
+        help="instead: compare variants of nlp.disable (speed on --n articles, eval scores)",
+    )
+    parser.add_argument(
+        "--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "seeds.gold.yaml"
+    )
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, result, *rest = args.child
-        {"cold": child_cold, "warm": child_warm, "bare": child_bare, "speed": child_speed}[mode](Path(result), *rest)
+        {"cold": child_cold, "warm": child_warm, "bare": child_bare, "speed": child_speed}[mode](
+            Path(result), *rest
+        )
         return
     if args.components:
         work = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
@@ -566,11 +827,19 @@ def main() -> None:
     try:
         snapshot(work / "code")
         full_dir, small_dir = write_corpus(work / "corpus", n)
-        full_cfg, small_cfg = write_config(work, "full", full_dir), write_config(work, "small", small_dir)
+        full_cfg, small_cfg = (
+            write_config(work, "full", full_dir),
+            write_config(work, "small", small_dir),
+        )
         total, small_total = len(list(full_dir.iterdir())), len(list(small_dir.iterdir()))
-        print(f"corpus: {total} articles ({n} in {WEEK:%G-W%V}, {total - n} in the three weeks before), "
-              f"small corpus {small_total}; in {work}", flush=True)
-        print(f"{'figure':<46} {'value':>8}  target          (medians over {repeats} repeats unless said)")
+        print(
+            f"corpus: {total} articles ({n} in {WEEK:%G-W%V}, {total - n} in the three weeks before), "
+            f"small corpus {small_total}; in {work}",
+            flush=True,
+        )
+        print(
+            f"{'figure':<46} {'value':>8}  target          (medians over {repeats} repeats unless said)"
+        )
 
         # 4. start-up: --help against importing typer alone.
         helps, typers = [], []
@@ -578,31 +847,59 @@ def main() -> None:
             helps.append(run([str(BIN / "briefgen"), "--help"])[0])
             typers.append(run([sys.executable, "-c", "import typer"])[0])
         _, _, imports = run([str(BIN / "briefgen"), "--help"], env={"PYTHONPROFILEIMPORTTIME": "1"})
-        loaded = sorted({line.split("|")[-1].strip().split(".")[0] for line in imports.splitlines() if "|" in line}
-                        & HEAVY - {"pydantic"})
+        loaded = sorted(
+            {
+                line.split("|")[-1].strip().split(".")[0]
+                for line in imports.splitlines()
+                if "|" in line
+            }
+            & HEAVY - {"pydantic"}
+        )
         ratio = median(helps) / median(typers)
-        table.add("4. --help vs import typer", ratio, "<= 1.5", ratio <= 1.5 and not loaded,
-                  f"{median(helps) * 1000:.0f} ms vs {median(typers) * 1000:.0f} ms; heavy imports: {loaded or 'none'}")
+        table.add(
+            "4. --help vs import typer",
+            ratio,
+            "<= 1.5",
+            ratio <= 1.5 and not loaded,
+            f"{median(helps) * 1000:.0f} ms vs {median(typers) * 1000:.0f} ms; heavy imports: {loaded or 'none'}",
+        )
 
         # 3 and 5 (cold): the first `brief weekly` on a fresh store: ingest, extract, render.
         cold = child("cold", str(full_cfg), str(total))
         peak = cold["peak_end"] / cold["peak_tenth"]
-        table.add(f"3. peak memory, {total} vs first {cold['done_tenth']} articles", peak, "<= 1.15", peak <= 1.15,
-                  f"{cold['peak_tenth'] / 1024:.0f} -> {cold['peak_end'] / 1024:.0f} MiB over {cold['batches']} batches"
-                  f"{'' if cold['reset'] else ' (peak not resettable: includes start-up)'}")
+        table.add(
+            f"3. peak memory, {total} vs first {cold['done_tenth']} articles",
+            peak,
+            "<= 1.15",
+            peak <= 1.15,
+            f"{cold['peak_tenth'] / 1024:.0f} -> {cold['peak_end'] / 1024:.0f} MiB over {cold['batches']} batches"
+            f"{'' if cold['reset'] else ' (peak not resettable: includes start-up)'}",
+        )
         strings = cold["strings_end"] / cold["strings_start"]
-        table.add("3. string store, end vs start", strings, "<= 1.05", strings <= 1.05,
-                  f"{cold['strings_start']:,} -> {cold['strings_end']:,} strings")
+        table.add(
+            "3. string store, end vs start",
+            strings,
+            "<= 1.05",
+            strings <= 1.05,
+            f"{cold['strings_start']:,} -> {cold['strings_end']:,} strings",
+        )
 
         # 5. a second run with nothing new: no NLP import, HTML only; then the PDF stage.
         warm = [child("warm", str(full_cfg), "html") for _ in range(repeats)]
         ratio = median([w["wall"] for w in warm]) / cold["wall"]
         spacy_free = all("spacy" not in w["modules"] for w in warm)
-        table.add("5. second brief (HTML) vs first, cold", ratio, "<= 0.05", ratio <= 0.05 and spacy_free,
-                  f"{median([w['wall'] for w in warm]):.1f} s vs {cold['wall']:.1f} s; "
-                  f"imports {', '.join(warm[0]['modules']) or 'nothing heavy'}{'' if spacy_free else ' (spaCy!)'}")
+        table.add(
+            "5. second brief (HTML) vs first, cold",
+            ratio,
+            "<= 0.05",
+            ratio <= 0.05 and spacy_free,
+            f"{median([w['wall'] for w in warm]):.1f} s vs {cold['wall']:.1f} s; "
+            f"imports {', '.join(warm[0]['modules']) or 'nothing heavy'}{'' if spacy_free else ' (spaCy!)'}",
+        )
         # 6. the same weekly brief over a week of N articles and one of N/10.
-        briefgen(small_cfg, "brief", "weekly", "--week", WEEK.strftime("%G-W%V"))  # ingest and extract it
+        briefgen(
+            small_cfg, "brief", "weekly", "--week", WEEK.strftime("%G-W%V")
+        )  # ingest and extract it
         big, small = [], []
         for _ in range(repeats):
             big.append(child("warm", str(full_cfg), "all"))
@@ -611,12 +908,22 @@ def main() -> None:
         brief_page = median([p["pdf_seconds"] / p["pages"] for p in pdfs])
         plain_page = median([x for p in pdfs for x in p["plain"]])
         ratio = brief_page / plain_page
-        table.add("5. brief PDF per page vs plain text", ratio, "<= 1.2", ratio <= 1.2,
-                  f"{brief_page * 1000:.0f} vs {plain_page * 1000:.0f} ms/page, {pdfs[0]['pages']} pages")
+        table.add(
+            "5. brief PDF per page vs plain text",
+            ratio,
+            "<= 1.2",
+            ratio <= 1.2,
+            f"{brief_page * 1000:.0f} vs {plain_page * 1000:.0f} ms/page, {pdfs[0]['pages']} pages",
+        )
         ratio = median([b["wall"] for b in big]) / median([s["wall"] for s in small])
-        table.add(f"6. weekly brief, {n} vs {n // 10} articles in the week", ratio, "<= 2", ratio <= 2,
-                  f"{median([b['wall'] for b in big]):.1f} s vs {median([s['wall'] for s in small]):.1f} s; "
-                  f"{big[0]['pages']} vs {small[0]['pages']} pages")
+        table.add(
+            f"6. weekly brief, {n} vs {n // 10} articles in the week",
+            ratio,
+            "<= 2",
+            ratio <= 2,
+            f"{median([b['wall'] for b in big]):.1f} s vs {median([s['wall'] for s in small]):.1f} s; "
+            f"{big[0]['pages']} vs {small[0]['pages']} pages",
+        )
 
         # 1 and 2: extraction throughput, on slices of a tenth of the articles.
         store = work / "full.sqlite"
@@ -635,23 +942,38 @@ def main() -> None:
             bare.append(done["seconds"])
             forget(store, part)
             two.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "2")[1]))
-            print(f"    slice {r + 1}: {len(part)} articles, {done['tokens']:,} tokens: extract -j1 {one[-1]:.1f} s, "
-                  f"bare nlp.pipe {bare[-1]:.1f} s, extract -j2 {two[-1]:.1f} s", flush=True)
-        ratio = median([b / o for b, o in zip(bare, one)])
+            print(
+                f"    slice {r + 1}: {len(part)} articles, {done['tokens']:,} tokens: extract -j1 {one[-1]:.1f} s, "
+                f"bare nlp.pipe {bare[-1]:.1f} s, extract -j2 {two[-1]:.1f} s",
+                flush=True,
+            )
+        ratio = median([b / o for b, o in zip(bare, one, strict=False)])
         rate = done["tokens"] / one[-1]
-        table.add("1. extract vs bare nlp.pipe throughput", ratio, ">= 0.95", ratio >= 0.95,
-                  f"extract ~{rate:,.0f} tokens/s on one process")
-        ratio = median([o / t for o, t in zip(one, two)])
-        table.add("2. extract -j 2 vs -j 1", ratio, ">= 1.6", ratio >= 1.6,
-                  f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
+        table.add(
+            "1. extract vs bare nlp.pipe throughput",
+            ratio,
+            ">= 0.95",
+            ratio >= 0.95,
+            f"extract ~{rate:,.0f} tokens/s on one process",
+        )
+        ratio = median([o / t for o, t in zip(one, two, strict=False)])
+        table.add(
+            "2. extract -j 2 vs -j 1",
+            ratio,
+            ">= 1.6",
+            ratio >= 1.6,
+            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
+        )
     finally:
         if args.keep:
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
     passed = sum(ok for *_, ok, _ in table.rows)
-    print(f"{passed}/{len(table.rows)} pass; benchmark took {time.perf_counter() - began:.0f} s "
-          f"(2 shared cores: read the ratios, not the seconds)")
+    print(
+        f"{passed}/{len(table.rows)} pass; benchmark took {time.perf_counter() - began:.0f} s "
+        f"(2 shared cores: read the ratios, not the seconds)"
+    )
 
 
 if __name__ == "__main__":

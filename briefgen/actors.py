@@ -47,7 +47,9 @@ class ActorIndex:
 
         return cls(
             kinds={name: get(spec, "kind", "group") for name, spec in actors.items()},
-            governing=frozenset(name for name, spec in actors.items() if get(spec, "governing", False)),
+            governing=frozenset(
+                name for name, spec in actors.items() if get(spec, "governing", False)
+            ),
             parents={name: get(spec, "parent", None) for name, spec in actors.items()},
             aliases={name: list(get(spec, "aliases", [])) for name, spec in actors.items()},
         )
@@ -75,7 +77,11 @@ class ActorIndex:
         """Canonical actors whose name or an alias is close to `name` (fuzzy)."""
         from rapidfuzz import process
 
-        choices = {alias: canonical for canonical, aliases in self.aliases.items() for alias in [canonical, *aliases]}
+        choices = {
+            alias: canonical
+            for canonical, aliases in self.aliases.items()
+            for alias in [canonical, *aliases]
+        }
         close = process.extract(name, list(choices), limit=limit, score_cutoff=50)
         return list(dict.fromkeys(choices[alias] for alias, _, _ in close))
 

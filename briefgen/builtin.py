@@ -12,4 +12,6 @@ def builtin_dir(name: str) -> Path:
     for candidate in (PACKAGE / "_builtin" / name, PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"built-in {name} folder not found (looked in {PACKAGE}/_builtin and {PACKAGE.parent})")
+    raise FileNotFoundError(
+        f"built-in {name} folder not found (looked in {PACKAGE}/_builtin and {PACKAGE.parent})"
+    )

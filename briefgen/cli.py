@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,7 +34,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=False,
 )
-templates_app = typer.Typer(help="List and copy the templates a brief is rendered with.", no_args_is_help=True)
+templates_app = typer.Typer(
+    help="List and copy the templates a brief is rendered with.", no_args_is_help=True
+)
 app.add_typer(templates_app, name="templates")
 
 
@@ -46,11 +48,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    config: Annotated[Path, typer.Option("--config", help="config.yaml to use.")] = Path("config.yaml"),
-    store: Annotated[Optional[Path], typer.Option("--store", help="SQLite store (overrides the config).")] = None,
+    config: Annotated[Path, typer.Option("--config", help="config.yaml to use.")] = Path(
+        "config.yaml"
+    ),
+    store: Annotated[
+        Path | None, typer.Option("--store", help="SQLite store (overrides the config).")
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Turn news articles into a sourced security brief (HTML and PDF)."""
@@ -108,7 +117,10 @@ def do_ingest(config: Config, store: Store, paths: list[str]) -> int:
 @app.command()
 @reports_errors
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders or globs (default: corpus in config).")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders or globs (default: corpus in config)."),
+    ] = None,
 ) -> None:
     """Read articles (text, Markdown, HTML, JSON Lines, feeds) into the store, once each."""
     config = load_config()
@@ -122,7 +134,12 @@ def ingest(
 
 
 def do_extract(
-    config: Config, store: Store, processes: int | None = None, rebuild: bool = False, *, tell: Callable[[str], None] = say
+    config: Config,
+    store: Store,
+    processes: int | None = None,
+    rebuild: bool = False,
+    *,
+    tell: Callable[[str], None] = say,
 ) -> str:
     """Extract what is pending and print the summary; return the pipeline version."""
     from briefgen.extract import extract as run_extract
@@ -132,11 +149,16 @@ def do_extract(
     if report.errors:
         origins = {a.id: a.origin for a in store.articles([a for a, _ in report.errors])}
         for article_id, error in report.errors:
-            warn(f"failed: {origins.get(article_id, article_id)}: an extraction rule failed ({error}); "
-                 "the article is stored without facts; this is a bug in briefgen: please report it")
+            warn(
+                f"failed: {origins.get(article_id, article_id)}: an extraction rule failed ({error}); "
+                "the article is stored without facts; this is a bug in briefgen: please report it"
+            )
     if report.articles:
         rate = report.articles / report.seconds if report.seconds else 0
-        tell(f"extract: {report.articles} articles, {report.facts} facts in {report.seconds:.1f} s ({rate:,.1f} articles/s)")
+        tell(
+            f"extract: {report.articles} articles, {report.facts} facts in {report.seconds:.1f} s "
+            f"({rate:,.1f} articles/s)"
+        )
     elif tell is say:
         say("extract: nothing pending (every article is extracted with this pipeline version)")
     return report.pipeline
@@ -145,8 +167,13 @@ def do_extract(
 @app.command()
 @reports_errors
 def extract(
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Forget cached results and extract everything again.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes (default: nlp.processes).")] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Forget cached results and extract everything again.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("-j", "--jobs", min=1, help="Worker processes (default: nlp.processes)."),
+    ] = None,
 ) -> None:
     """Extract facts from articles not yet processed by this pipeline version."""
     config = load_config()
@@ -157,7 +184,7 @@ def extract(
 # -- brief --------------------------------------------------------------------
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     pdf = "pdf"
     html = "html"
     all = "all"
@@ -166,25 +193,40 @@ class Format(str, Enum):
 @app.command()
 @reports_errors
 def brief(
-    name: Annotated[str, typer.Argument(help="Brief declared in config.yaml, e.g. weekly or actor.")],
-    subject: Annotated[Optional[str], typer.Argument(help="For an actor brief: the actor (any alias).")] = None,
-    week: Annotated[Optional[str], typer.Option("--week", help="ISO week, e.g. 2024-W12.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
+    name: Annotated[
+        str, typer.Argument(help="Brief declared in config.yaml, e.g. weekly or actor.")
+    ],
+    subject: Annotated[
+        str | None, typer.Argument(help="For an actor brief: the actor (any alias).")
+    ] = None,
+    week: Annotated[str | None, typer.Option("--week", help="ISO week, e.g. 2024-W12.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
     format: Annotated[Format, typer.Option("--format", help="pdf, html or all.")] = Format.all,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: output.dir).")] = None,
-    watch: Annotated[bool, typer.Option("--watch", help="Render again when a template, style or config changes.")] = False,
-    issued: Annotated[Optional[str], typer.Option("--issued", help="Issue date on the cover, YYYY-MM-DD (default: today).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: output.dir).")
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Render again when a template, style or config changes.")
+    ] = False,
+    issued: Annotated[
+        str | None,
+        typer.Option("--issued", help="Issue date on the cover, YYYY-MM-DD (default: today)."),
+    ] = None,
 ) -> None:
     """Ingest and extract what is pending, then render the brief NAME to PDF and HTML."""
     from briefgen.render import BriefRequest
 
     config = load_config()
     request = BriefRequest(
-        name=name, subject=subject, week=week,
-        since=day_option(since, "--since"), until=day_option(until, "--until"),
+        name=name,
+        subject=subject,
+        week=week,
+        since=day_option(since, "--since"),
+        until=day_option(until, "--until"),
         formats=["pdf", "html"] if format == Format.all else [format.value],
-        out_dir=out, issued=day_option(issued, "--issued"),
+        out_dir=out,
+        issued=day_option(issued, "--issued"),
     )
     request.check(config)
     with open_store(config) as store:
@@ -229,7 +271,7 @@ def watch_and_render(request: BriefRequest) -> None:
 # -- facts, events, eval, templates -------------------------------------------
 
 
-class FactFormat(str, Enum):
+class FactFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -238,12 +280,23 @@ class FactFormat(str, Enum):
 @app.command()
 @reports_errors
 def facts(
-    topic: Annotated[Optional[str], typer.Option("--topic", help="Only facts of this topic.")] = None,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Only facts naming this actor (any alias).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Articles published on or after, YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Articles published on or before, YYYY-MM-DD.")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Fact kinds (event, quote, statistic, mention).")] = None,
-    format: Annotated[FactFormat, typer.Option("--format", help="table, json or csv.")] = FactFormat.table,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only facts of this topic.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only facts naming this actor (any alias).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Articles published on or after, YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Articles published on or before, YYYY-MM-DD.")
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help="Fact kinds (event, quote, statistic, mention)."),
+    ] = None,
+    format: Annotated[
+        FactFormat, typer.Option("--format", help="table, json or csv.")
+    ] = FactFormat.table,
 ) -> None:
     """Print extracted facts; --format json is the scoring contract of briefgen eval."""
     from briefgen.analysis.facts_table import formatted, list_facts
@@ -253,16 +306,24 @@ def facts(
     pipeline = pipeline_version(config)
     with open_store(config) as store:
         rows = list_facts(
-            config, store, pipeline, topic=topic, actor=actor, kinds=kind,
-            since=day_option(since, "--since"), until=day_option(until, "--until"),
+            config,
+            store,
+            pipeline,
+            topic=topic,
+            actor=actor,
+            kinds=kind,
+            since=day_option(since, "--since"),
+            until=day_option(until, "--until"),
         )
         pending = len(store.pending(pipeline))
     if pending:
-        warn(f"note: {pending} article(s) not extracted yet; run 'briefgen extract' to see their facts")
+        warn(
+            f"note: {pending} article(s) not extracted yet; run 'briefgen extract' to see their facts"
+        )
     sys.stdout.write(formatted(rows, format.value))
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -270,10 +331,18 @@ class EventFormat(str, Enum):
 @app.command()
 @reports_errors
 def events(
-    since: Annotated[Optional[str], typer.Option("--since", help="Events on or after, YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Events on or before, YYYY-MM-DD.")] = None,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Only events involving this actor (any alias).")] = None,
-    format: Annotated[EventFormat, typer.Option("--format", help="table or json.")] = EventFormat.table,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Events on or after, YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Events on or before, YYYY-MM-DD.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only events involving this actor (any alias).")
+    ] = None,
+    format: Annotated[
+        EventFormat, typer.Option("--format", help="table or json.")
+    ] = EventFormat.table,
 ) -> None:
     """Print merged events: one line (or JSON object) per real event, with every source's figures."""
     from briefgen.analysis.events_table import formatted, list_events
@@ -292,7 +361,9 @@ def events(
 @reports_errors
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (schema briefgen-gold/1).")],
-    corpus: Annotated[Path, typer.Option("--corpus", help="Folder with the articles the gold annotates.")],
+    corpus: Annotated[
+        Path, typer.Option("--corpus", help="Folder with the articles the gold annotates.")
+    ],
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Score extraction against a gold file, on a temporary store of the corpus."""
@@ -323,7 +394,9 @@ def templates_list() -> None:
 @reports_errors
 def templates_copy(
     name: Annotated[str, typer.Argument(help="Template name as `templates list` shows it.")],
-    dest: Annotated[Optional[Path], typer.Argument(help="Folder (default: templates_dir in config).")] = None,
+    dest: Annotated[
+        Path | None, typer.Argument(help="Folder (default: templates_dir in config).")
+    ] = None,
 ) -> None:
     """Copy a built-in template out, to start editing it."""
     from briefgen.render.environment import copy_builtin

@@ -32,7 +32,10 @@ class NlpConfig(Strict):
         ),
     )
     batch_size: int = Field(
-        64, ge=1, le=1024, description="At most this many articles per batch and process, however short."
+        64,
+        ge=1,
+        le=1024,
+        description="At most this many articles per batch and process, however short.",
     )
     processes: int = Field(1, ge=1, le=64, description="Worker processes for extraction (-j).")
     disable: list[str] = Field(
@@ -58,12 +61,16 @@ class ActorConfig(Strict):
 class TopicRule(Strict):
     """A fact matches a rule when every condition the rule states holds."""
 
-    kinds: list[str] | None = Field(None, description="Fact kinds: event, quote, mention, statistic.")
+    kinds: list[str] | None = Field(
+        None, description="Fact kinds: event, quote, mention, statistic."
+    )
     event_types: list[str] | None = Field(
         None, description="Event types: attack, foiled_plot, counterterrorism_operation."
     )
     actors_all: list[str] | None = Field(None, description="Every one of these actors is involved.")
-    actors_any: list[str] | None = Field(None, description="At least one of these actors is involved.")
+    actors_any: list[str] | None = Field(
+        None, description="At least one of these actors is involved."
+    )
     perpetrators: list[str] | None = Field(
         None, description="The event's perpetrator or claimant is one of these actors."
     )
@@ -97,14 +104,18 @@ class SectionConfig(Strict):
     id: str = Field(description="Anchor and bookmark id of the section.")
     title: str = Field(description="Section heading.")
     template: str = Field(description="Partial in templates/sections/, without .html.j2.")
-    select: Selection = Field(default_factory=Selection, description="Which facts it shows.")
+    select: Selection = Field(
+        default_factory=lambda: Selection(), description="Which facts it shows."
+    )
     intro: str = Field("", description="A sentence printed under the heading.")
 
 
 class BriefConfig(Strict):
     title: str = Field(description="Title on the cover and in the running header.")
     kind: Literal["period", "actor"] = Field(description="A period brief or a brief on one actor.")
-    period: Literal["week", "month"] = Field("week", description="Default period of a period brief.")
+    period: Literal["week", "month"] = Field(
+        "week", description="Default period of a period brief."
+    )
     marking: str = Field(
         "UNCLASSIFIED", description="Handling marking in the header and footer of every page."
     )
@@ -116,7 +127,7 @@ class BriefConfig(Strict):
 class OutputConfig(Strict):
     dir: str = Field("out", description="Folder for rendered briefs.")
     formats: list[Literal["pdf", "html"]] = Field(
-        default_factory=lambda: ["pdf", "html"], description="Formats `brief` writes by default."
+        default=["pdf", "html"], description="Formats `brief` writes by default."
     )
     author: str = Field("briefgen", description="Author in the PDF metadata and on the cover.")
 
@@ -124,13 +135,17 @@ class OutputConfig(Strict):
 class Config(Strict):
     corpus: list[str] = Field(description="Files, folders or globs ingested by default.")
     store: str = Field("out/briefgen.sqlite", description="SQLite file of the store.")
-    templates_dir: str | None = Field(None, description="User templates, searched before built-ins.")
+    templates_dir: str | None = Field(
+        None, description="User templates, searched before built-ins."
+    )
     styles_dir: str | None = Field(None, description="User styles, searched before built-ins.")
-    nlp: NlpConfig = Field(default_factory=NlpConfig, description="spaCy settings.")
+    nlp: NlpConfig = Field(default_factory=lambda: NlpConfig(), description="spaCy settings.")
     actors: dict[str, ActorConfig] = Field(description="Canonical actor name -> aliases and kind.")
     topics: dict[str, TopicConfig] = Field(description="Topic id -> title and selection rules.")
     briefs: dict[str, BriefConfig] = Field(description="Brief name -> its declaration.")
-    output: OutputConfig = Field(default_factory=OutputConfig, description="Where briefs go.")
+    output: OutputConfig = Field(
+        default_factory=lambda: OutputConfig(), description="Where briefs go."
+    )
 
     # Set by load(): the folder relative paths are resolved against.
     base_dir: Path = Field(default=Path("."), exclude=True, description="Folder of config.yaml.")
@@ -156,6 +171,7 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]
 
     Works on the raw YAML, so these are reported together with schema errors.
     """
+
     def mapping(value: Any) -> dict[str, Any]:
         return value if isinstance(value, dict) else {}
 
@@ -174,7 +190,9 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]
             for key in ("actors_all", "actors_any", "perpetrators"):
                 for actor in names(mapping(rule).get(key)):
                     if actor not in actors:
-                        problems.append((("topics", topic_id, "rules", i, key), unknown("actor", actor, actors)))
+                        problems.append(
+                            (("topics", topic_id, "rules", i, key), unknown("actor", actor, actors))
+                        )
     for brief_name, brief in mapping(data.get("briefs")).items():
         for i, section in enumerate(names(mapping(brief).get("sections"))):
             select = mapping(mapping(section).get("select"))
@@ -228,11 +246,16 @@ def template_problems(config: Config) -> list[tuple[tuple[Any, ...], str]]:
 
     folders = [config.path(config.templates_dir)] if config.templates_dir else []
     folders.append(builtin_dir("templates"))
-    problems = []
+    problems: list[tuple[tuple[Any, ...], str]] = []
     for brief_name, brief in config.briefs.items():
-        wanted = [(("briefs", brief_name, "template"), brief.template + ".html.j2")]
+        wanted: list[tuple[tuple[Any, ...], str]] = [
+            (("briefs", brief_name, "template"), brief.template + ".html.j2")
+        ]
         wanted += [
-            (("briefs", brief_name, "sections", i, "template"), f"sections/{section.template}.html.j2")
+            (
+                ("briefs", brief_name, "sections", i, "template"),
+                f"sections/{section.template}.html.j2",
+            )
             for i, section in enumerate(brief.sections)
         ]
         for loc, name in wanted:
@@ -273,7 +296,9 @@ def _node_line(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
                     break
             else:
                 return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:

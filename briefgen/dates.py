@@ -37,23 +37,70 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Any
 
 from briefgen.models import PartialDate
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
-    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
@@ -87,8 +134,12 @@ _ABOUT = re.compile(r"^(?:around|about|circa|c\.|roughly|approximately)\s+")
 _ISO = re.compile(rf"^{_Y}-(?P<mnum>[01]?\d)(?:-(?P<day>[0-3]?\d))?(?:t[\d:.+z-]*)?$")
 _NUMERIC = re.compile(r"^(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)$")
 _ABSOLUTE = [
-    re.compile(rf"^{_M}\s+{_D}(?:\s*-\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+{_Y})?$"),  # March 21(-22)(, 2024)
-    re.compile(rf"^{_D}(?:\s*-\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?$"),  # 21(-22) March (2024)
+    re.compile(
+        rf"^{_M}\s+{_D}(?:\s*-\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+{_Y})?$"
+    ),  # March 21(-22)(, 2024)
+    re.compile(
+        rf"^{_D}(?:\s*-\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?$"
+    ),  # 21(-22) March (2024)
     re.compile(rf"^{_M}(?:,?\s+(?:of\s+)?{_Y})?$"),  # March (2024)
     re.compile(rf"^{_Y}$"),  # 2024
 ]
@@ -122,9 +173,22 @@ def _latest_day(month: int, day: int, pub: dt.date) -> PartialDate | None:
 def _relative(text: str, pub: dt.date) -> PartialDate | None | bool:
     """Rules for phrases relative to publication; False when none applies."""
     day = dt.timedelta(days=1)
-    if text in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+    if text in (
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "earlier today",
+    ):
         return PartialDate.from_date(pub)
-    if text in ("yesterday", "last night", "yesterday morning", "yesterday afternoon", "yesterday evening"):
+    if text in (
+        "yesterday",
+        "last night",
+        "yesterday morning",
+        "yesterday afternoon",
+        "yesterday evening",
+    ):
         return PartialDate.from_date(pub - day)
     if text in ("the day before yesterday", "day before yesterday"):
         return PartialDate.from_date(pub - 2 * day)
@@ -178,7 +242,7 @@ def _relative(text: str, pub: dt.date) -> PartialDate | None | bool:
 
 
 @lru_cache(maxsize=64)
-def _parser(pub: dt.date | None):  # type: ignore[no-untyped-def]
+def _parser(pub: dt.date | None) -> Any:
     """A dateparser parser per publication date (building one is slow)."""
     from dateparser.date import DateDataParser
 
@@ -232,7 +296,7 @@ def _resolve(phrase: str, pub: dt.date | None) -> PartialDate | None:
     text = _normalise(phrase)
     m = _ABOUT.match(text)
     if m:  # "around March 21" -> March; "about a week ago" -> None
-        rest = text[m.end():]
+        rest = text[m.end() :]
         if pub is not None and _relative(rest, pub) is not False:
             return None
         found = _resolve(rest, pub)
@@ -244,9 +308,9 @@ def _resolve(phrase: str, pub: dt.date | None) -> PartialDate | None:
     if _VAGUE.search(text):
         return None  # vague, hedged or future
     if pub is not None:
-        found = _relative(text, pub)
-        if found is not False:
-            return found  # type: ignore[return-value]
+        relative = _relative(text, pub)
+        if relative is not False:
+            return relative if isinstance(relative, PartialDate) else None
     relative_year = None
     m = _REL_YEAR_SUFFIX.search(text)
     if m:  # "march last year"
@@ -256,31 +320,36 @@ def _resolve(phrase: str, pub: dt.date | None) -> PartialDate | None:
         text = text[: m.start()].strip()
     m = _ISO.fullmatch(text)
     if m:
-        return PartialDate(int(m.group("year")), int(m.group("mnum")), int(m.group("day")) if m.group("day") else None)
+        return PartialDate(
+            int(m.group("year")),
+            int(m.group("mnum")),
+            int(m.group("day")) if m.group("day") else None,
+        )
     m = _NUMERIC.fullmatch(text)
     if m:
         a, b = int(m.group("a")), int(m.group("b"))
         if a <= 12 and b <= 12 and a != b:
             return None  # 03/04/2024: day-month order unknown
-        day, month = (a, b) if a > 12 else (b, a)
-        return PartialDate(int(m.group("year")), month, day)
+        first, second = (a, b) if a > 12 else (b, a)
+        return PartialDate(int(m.group("year")), second, first)
     for pattern in _ABSOLUTE:
         m = pattern.fullmatch(text)
         if not m:
             continue
         groups = m.groupdict()
-        year = int(groups["year"]) if groups.get("year") else relative_year
-        month = MONTHS[groups["mon"]] if groups.get("mon") else None
-        day = int(groups["day"]) if groups.get("day") else None
+        year: int | None = int(groups["year"]) if groups.get("year") else relative_year
+        month: int | None = MONTHS[groups["mon"]] if groups.get("mon") else None
+        day: int | None = int(groups["day"]) if groups.get("day") else None
         if groups.get("day2"):
             day = None  # "March 20-21": a span inside the month
         if year is not None:
             return PartialDate(year, month, day)
         if pub is None:
             return None  # no year, nothing to resolve against
+        assert month is not None  # every pattern without a year names a month
         if day is not None:
-            return _latest_day(month, day, pub)  # type: ignore[arg-type]
-        return PartialDate(pub.year if month <= pub.month else pub.year - 1, month)  # type: ignore[operator]
+            return _latest_day(month, day, pub)
+        return PartialDate(pub.year if month <= pub.month else pub.year - 1, month)
     if re.search(r"\b(?:this|last|ago|week|weekend|month|year|days?|yesterday|today)\b", text):
         return None  # a relative phrase the rules do not take
     return _fallback(text, pub)

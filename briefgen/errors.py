@@ -57,7 +57,9 @@ def _known(names: Iterable[str]) -> str:
 
 
 def unknown_brief(name: str, known: Iterable[str]) -> UsageError:
-    return UsageError(f"unknown brief {name!r} (known: {_known(known)}); declare it under briefs in config.yaml")
+    return UsageError(
+        f"unknown brief {name!r} (known: {_known(known)}); declare it under briefs in config.yaml"
+    )
 
 
 def unknown_topic(name: str, known: Iterable[str]) -> UsageError:
@@ -85,7 +87,9 @@ def since_after_until(since: object, until: object) -> UsageError:
 
 
 def no_dated_articles() -> UsageError:
-    return UsageError("no dated articles in the store; pass --since and --until, or ingest dated articles")
+    return UsageError(
+        "no dated articles in the store; pass --since and --until, or ingest dated articles"
+    )
 
 
 def no_articles(store: object) -> UsageError:

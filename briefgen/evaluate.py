@@ -37,7 +37,9 @@ def load_gold(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as exc:  # one line: file, line and the parser's complaint
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise UsageError(f"{path}{line}: invalid YAML: {getattr(exc, 'problem', None) or exc}; fix the gold file") from None
+        raise UsageError(
+            f"{path}{line}: invalid YAML: {getattr(exc, 'problem', None) or exc}; fix the gold file"
+        ) from None
     if not isinstance(gold, dict) or gold.get("schema") != "briefgen-gold/1":
         raise errors.bad_gold_file(path)
     return gold
@@ -56,7 +58,9 @@ def run(config: Config, gold_path: Path, corpus: Path) -> dict[str, Any]:
         with Store(Path(folder) / "eval.sqlite") as store:
             ingest_paths([corpus], store)
             report = extract(config, store)
-            rows = list_facts(config, store, report.pipeline, kinds=["event", "quote", "statistic", "mention"])
+            rows = list_facts(
+                config, store, report.pipeline, kinds=["event", "quote", "statistic", "mention"]
+            )
     return score(gold, rows)
 
 
@@ -64,7 +68,7 @@ def score(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_article[row["article"]].append(row)
-    totals = defaultdict(int)
+    totals: defaultdict[str, int] = defaultdict(int)
     articles = []
     for entry in gold.get("articles", []):
         name = entry["file"]
@@ -88,12 +92,18 @@ def score(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
         totals["topics_predicted"] += len(topics)
         totals["topics_gold"] += len(gold_topics)
         totals["topics_right"] += len(topics & gold_topics)
-        articles.append({
-            "file": name,
-            "events": {"gold": len(gold_events), "extracted": len(extracted), "matched": len(pairs)},
-            "quotes": {"gold": len(gold_quotes), "found": found_quotes},
-            "topics": {"gold": sorted(gold_topics), "predicted": sorted(topics)},
-        })
+        articles.append(
+            {
+                "file": name,
+                "events": {
+                    "gold": len(gold_events),
+                    "extracted": len(extracted),
+                    "matched": len(pairs),
+                },
+                "quotes": {"gold": len(gold_quotes), "found": found_quotes},
+                "topics": {"gold": sorted(gold_topics), "predicted": sorted(topics)},
+            }
+        )
     matched = totals["events_matched"]
     precision = _ratio(matched, totals["events_extracted"])
     recall = _ratio(matched, totals["events_gold"])
@@ -107,10 +117,15 @@ def score(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
             "f1": _ratio(2 * precision * recall, precision + recall),
         },
         "matched_fields": {field: _ratio(totals[f"right_{field}"], matched) for field in FIELDS},
-        "quotes": {"gold": totals["quotes_gold"], "found": totals["quotes_found"],
-                   "recall": _ratio(totals["quotes_found"], totals["quotes_gold"])},
-        "topics": {"precision": _ratio(totals["topics_right"], totals["topics_predicted"]),
-                   "recall": _ratio(totals["topics_right"], totals["topics_gold"])},
+        "quotes": {
+            "gold": totals["quotes_gold"],
+            "found": totals["quotes_found"],
+            "recall": _ratio(totals["quotes_found"], totals["quotes_gold"]),
+        },
+        "topics": {
+            "precision": _ratio(totals["topics_right"], totals["topics_predicted"]),
+            "recall": _ratio(totals["topics_right"], totals["topics_gold"]),
+        },
         "articles": articles,
     }
 
@@ -142,7 +157,9 @@ def _date(value: Any) -> PartialDate | None:
     return PartialDate.parse(str(value))
 
 
-def match_events(gold: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
+def match_events(
+    gold: list[dict[str, Any]], found: list[dict[str, Any]]
+) -> list[tuple[dict, dict]]:
     """Best-first one-to-one matching of gold to extracted events."""
     candidates = []
     for i, g in enumerate(gold):
@@ -150,7 +167,9 @@ def match_events(gold: list[dict[str, Any]], found: list[dict[str, Any]]) -> lis
             if (g.get("kind") or g.get("type")) != e.get("type"):
                 continue
             if place_agrees(g, e) and dates_agree(g.get("date"), e.get("date")):
-                quality = sum(field_right(f, g, e) for f in FIELDS) + (fold(g.get("location")) == fold(e.get("location")))
+                quality = sum(field_right(f, g, e) for f in FIELDS) + (
+                    fold(g.get("location")) == fold(e.get("location"))
+                )
                 candidates.append((-quality, i, j))
     pairs, used_gold, used_found = [], set(), set()
     for _, i, j in sorted(candidates):

@@ -30,7 +30,9 @@ class Period:
 
     def is_background(self, date: PartialDate | None) -> bool:
         """An event dated well before the period: context for it, not its news."""
-        return date is not None and date.last_day() < self.start - dt.timedelta(days=BACKGROUND_DAYS)
+        return date is not None and date.last_day() < self.start - dt.timedelta(
+            days=BACKGROUND_DAYS
+        )
 
     def holds_event(self, date: PartialDate | None, first_reported: dt.date | None) -> bool:
         """Whether an event belongs to this period by its own date, as counts and
@@ -54,7 +56,9 @@ def week_period(week: str) -> Period:
         start = dt.date.fromisocalendar(int(year), int(number), 1)
     except ValueError:
         raise errors.bad_week(week) from None
-    return Period(start, start + dt.timedelta(days=6), _week_label(start), f"ISO week {week.upper()}")
+    return Period(
+        start, start + dt.timedelta(days=6), _week_label(start), f"ISO week {week.upper()}"
+    )
 
 
 def _week_label(start: dt.date) -> str:
@@ -82,11 +86,20 @@ def choose_period(
         raise errors.no_dated_articles()
     newest = max(dated)
     start = newest - dt.timedelta(days=newest.weekday())
-    return Period(start, start + dt.timedelta(days=6), _week_label(start), "the latest week with dated articles")
+    return Period(
+        start,
+        start + dt.timedelta(days=6),
+        _week_label(start),
+        "the latest week with dated articles",
+    )
 
 
-def in_span(date: PartialDate | None, first_reported: dt.date | None,
-            since: dt.date | None, until: dt.date | None) -> bool:
+def in_span(
+    date: PartialDate | None,
+    first_reported: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> bool:
     """For listings (`briefgen events --since/--until`): the event's date may fall in
     [since, until]; an undated event counts on the day first reported."""
     if not (since or until):

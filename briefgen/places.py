@@ -52,14 +52,32 @@ ACRONYMS = {"us", "usa", "uk", "uae", "drc", "dprk"}  # only when written in cap
 
 COUNTRY_NAME_FIX = {"TR": "Turkey", "NL": "Netherlands", "PS": "Palestine", "CZ": "Czechia"}
 COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "america": "US", "united states of america": "US",
-    "uk": "GB", "britain": "GB", "great britain": "GB", "uae": "AE", "drc": "CD",
-    "dprk": "KP", "turkiye": "TR", "burma": "MM", "holland": "NL", "czech republic": "CZ",
+    "us": "US",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "uae": "AE",
+    "drc": "CD",
+    "dprk": "KP",
+    "turkiye": "TR",
+    "burma": "MM",
+    "holland": "NL",
+    "czech republic": "CZ",
 }
 # Common English spellings missing from ISO 3166-2 (pycountry says "Paktiya", ...).
 PROVINCE_ALIASES = {
-    "Paktia": "AF", "Panjshir": "AF", "Daikundi": "AF", "Jawzjan": "AF", "Nimruz": "AF",
-    "Oruzgan": "AF", "Chechnya": "RU", "Ingushetia": "RU", "Xinjiang": "CN",
+    "Paktia": "AF",
+    "Panjshir": "AF",
+    "Daikundi": "AF",
+    "Jawzjan": "AF",
+    "Nimruz": "AF",
+    "Oruzgan": "AF",
+    "Chechnya": "RU",
+    "Ingushetia": "RU",
+    "Xinjiang": "CN",
 }
 REGIONS = (
     "Europe|Asia|Africa|Middle East|Central Asia|South Asia|Southeast Asia|North Africa|"
@@ -71,8 +89,24 @@ REGIONS = (
 _PROV_SUFFIX = re.compile(
     r",? (Province|Wilayat|Governorate|Region|Respublika|State|Oblast'?)$", re.I
 )
-_TRANS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss",
-                        "æ": "ae", "œ": "oe", "’": "'", "‘": "'", "ʿ": "", "ʾ": "", "`": ""})
+_TRANS = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "'",
+        "‘": "'",
+        "ʿ": "",
+        "ʾ": "",
+        "`": "",
+    }
+)
 _QUAL_BEFORE = re.compile(r"(?:the )?(province|city) of (.+)", re.I)
 _QUAL_AFTER = re.compile(r"(.+?) (province|city)", re.I)
 _NON_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff\u02b9-\u02bf\u2018\u2019]")
@@ -129,8 +163,9 @@ class Gazetteer:
                 for attr in ("name", "official_name", "common_name"):
                     if getattr(c, attr, None):
                         self._add_country(getattr(c, attr), c.alpha_2, by_code)
-                        self._add_country(re.sub(r"^(.*), (.*)$", r"\2 \1", getattr(c, attr)),
-                                          c.alpha_2, by_code)
+                        self._add_country(
+                            re.sub(r"^(.*), (.*)$", r"\2 \1", getattr(c, attr)), c.alpha_2, by_code
+                        )
         for alias, code in COUNTRY_ALIASES.items():
             self._countries[alias] = self._countries[_key(by_code[code])]
 
@@ -149,11 +184,17 @@ class Gazetteer:
         self._points: dict[str, list[tuple[int, float, float, str]]] = {}
         for city in gc.get_cities().values():
             if city["countrycode"] in by_code:
-                point = (city["population"], city["latitude"], city["longitude"], by_code[city["countrycode"]])
+                point = (
+                    city["population"],
+                    city["latitude"],
+                    city["longitude"],
+                    by_code[city["countrycode"]],
+                )
                 self._points.setdefault(city["name"].casefold(), []).append(point)
-            name, country = _fold(city["name"]), by_code.get(city["countrycode"])
-            if not name or not country:
+            folded, country = _fold(city["name"]), by_code.get(city["countrycode"])
+            if not folded or not country:
                 continue
+            name = folded
             entry = (city["population"], name, country)
             key = name.lower() if name.isalpha() else _key(name, folded=True)
             main.setdefault(key, []).append(entry)
@@ -164,19 +205,28 @@ class Gazetteer:
             for a in city["alternatenames"]:
                 # Skip transliterations ("kabul"), codes ("ISK"), short and non-Latin forms;
                 # the raw ratio is a cheap pre-filter before the exact test on keys.
-                if (len(a) < min_len or a[0] > "\u024f" or not a[0].isupper() or a.isupper()
-                        or fuzz.ratio(la := a.lower(), lowname, score_cutoff=70) == 0
-                        or la == lowname):
+                if (
+                    len(a) < min_len
+                    or a[0] > "\u024f"
+                    or not a[0].isupper()
+                    or a.isupper()
+                    or fuzz.ratio(la := a.lower(), lowname, score_cutoff=70) == 0
+                    or la == lowname
+                ):
                     continue
                 akey = _key(a)
-                if akey and akey != key and fuzz.ratio(
-                        _ARTICLE.sub("", akey), core) >= ALT_MIN_SIMILARITY:
+                if (
+                    akey
+                    and akey != key
+                    and fuzz.ratio(_ARTICLE.sub("", akey), core) >= ALT_MIN_SIMILARITY
+                ):
                     alt.setdefault(akey, []).append(entry)
         for points in self._points.values():
             points.sort(reverse=True)  # most populous first
         # Most populous first; keep a few per name for country disambiguation.
-        self._cities = {k: sorted(v, reverse=True)[:6] if len(v) > 1 else v
-                        for k, v in main.items()}
+        self._cities = {
+            k: sorted(v, reverse=True)[:6] if len(v) > 1 else v for k, v in main.items()
+        }
         self._alt = {k: sorted(set(v), reverse=True)[:3] for k, v in alt.items() if k not in main}
 
     def _add_country(self, name: str, code: str, by_code: dict[str, str]) -> None:
@@ -196,12 +246,15 @@ class Gazetteer:
         if not key or key in STOP or (key in ACRONYMS and not raw.replace(".", "").isupper()):
             return []
         out = [d[key] for d in (self._regions, self._countries) if key in d]
-        entries, provinces = self._cities.get(key, ()), self._provinces.get(key, [])
+        entries, provinces = self._cities.get(key, []), self._provinces.get(key, [])
         cities = [Place(n, c, "city") for _, n, c in entries]
         # A province outranks a same-named small town ("Florida" is not the Cuban town).
         small = bool(entries) and entries[0][0] < PROVINCE_OVER_CITY_BELOW
-        out += provinces + cities if prefer == "province" or (
-            small and prefer != "city") else cities + provinces
+        out += (
+            provinces + cities
+            if prefer == "province" or (small and prefer != "city")
+            else cities + provinces
+        )
         return out + [Place(n, c, "city") for _, n, c in self._alt.get(key, ())]
 
     def resolve(self, name: str) -> Place | None:
@@ -209,7 +262,9 @@ class Gazetteer:
         text = _strip_possessive(name)
         before, after = _QUAL_BEFORE.fullmatch(text), _QUAL_AFTER.fullmatch(text)
         if before or after:
-            prefer, bare = (before[1], before[2]) if before else (after[2], after[1])
+            match = before or after
+            assert match is not None
+            prefer, bare = (match[1], match[2]) if before else (match[2], match[1])
             found = self.candidates(bare, prefer.lower())
             if found:
                 return found[0]
@@ -221,18 +276,20 @@ class Gazetteer:
     def find(self, text: str) -> Place | None:
         """The most specific place in a short phrase; a country named beside it disambiguates."""
         # A trailing full stop ends the sentence unless it closes an initialism ("U.S.").
-        toks = [_strip_possessive(re.sub(r"(?<![A-Z])\.$", "", m[0]))
-                for m in _TOKEN.finditer(text)]
+        toks = [
+            _strip_possessive(re.sub(r"(?<![A-Z])\.$", "", m[0])) for m in _TOKEN.finditer(text)
+        ]
         low = [t.lower() for t in toks]
         hits: list[tuple[int, list[Place]]] = []
         i = 0
         while i < len(toks):
             for n in range(min(4, len(toks) - i), 0, -1):
-                span = toks[i:i + n]
+                span = toks[i : i + n]
                 if not (span[0][:1].isupper() and span[-1][:1].isupper()) or any(
-                        not t[:1].isupper() and t.lower() not in _CONNECT for t in span):
+                    not t[:1].isupper() and t.lower() not in _CONNECT for t in span
+                ):
                     continue
-                near = " ".join(low[max(0, i - 2):i] + low[i + n:i + n + 1])
+                near = " ".join(low[max(0, i - 2) : i] + low[i + n : i + n + 1])
                 prefer = "province" if "province" in near else "city" if "city" in near else None
                 found = self.candidates(" ".join(span), prefer)
                 if found:

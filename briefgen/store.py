@@ -105,7 +105,9 @@ class Store:
         try:
             if str(path) != ":memory:":
                 if self.path.is_dir():
-                    raise StoreError(f"{self.path}: is a folder; the store is a file, e.g. {self.path / 'briefgen.sqlite'}")
+                    raise StoreError(
+                        f"{self.path}: is a folder; the store is a file, e.g. {self.path / 'briefgen.sqlite'}"
+                    )
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(path), timeout=lock_timeout, isolation_level=None)
             self.db.row_factory = sqlite3.Row
@@ -115,7 +117,8 @@ class Store:
             self._migrate()
         except OSError as exc:  # the folder cannot be made: a file in the way, no permission
             why = (
-                "a file of that name is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError))
+                "a file of that name is in the way"
+                if isinstance(exc, (FileExistsError, NotADirectoryError))
                 else exc.strerror or str(exc)
             )
             raise StoreError(
@@ -124,7 +127,9 @@ class Store:
             ) from None
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
-                raise StoreBusyError(f"{self.path}: the store is busy (another briefgen is writing); try again") from None
+                raise StoreBusyError(
+                    f"{self.path}: the store is busy (another briefgen is writing); try again"
+                ) from None
             hint = (
                 "it is no briefgen store; pass another --store or move the file away"
                 if "not a database" in str(exc) or "malformed" in str(exc)
@@ -237,9 +242,7 @@ class Store:
                 for statement in sql.split(";"):
                     if statement.strip():
                         db.execute(statement)
-                db.execute(
-                    "INSERT INTO _migrations VALUES (?, ?, ?)", (version, name, _now())
-                )
+                db.execute("INSERT INTO _migrations VALUES (?, ?, ?)", (version, name, _now()))
 
     # -- articles ------------------------------------------------------------
 
@@ -418,7 +421,10 @@ class Store:
                 [(article_id, scheme, now) for article_id in indexed],
             )
             for copy, original, similarity in copies:
-                db.execute("UPDATE articles SET copy_of = ? WHERE id = ? OR copy_of = ?", (original, copy, copy))
+                db.execute(
+                    "UPDATE articles SET copy_of = ? WHERE id = ? OR copy_of = ?",
+                    (original, copy, copy),
+                )
                 db.execute("UPDATE articles SET copy_of = NULL WHERE id = ?", (original,))
                 db.execute(
                     "UPDATE near_duplicates SET copy_similarity = ? WHERE article_id = ? AND scheme = ?",
@@ -479,4 +485,4 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

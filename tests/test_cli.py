@@ -12,7 +12,9 @@ runner = CliRunner()
 
 
 def invoke(project, *args):
-    return runner.invoke(app, ["--config", str(project / "config.yaml"), *args], catch_exceptions=False)
+    return runner.invoke(
+        app, ["--config", str(project / "config.yaml"), *args], catch_exceptions=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,13 @@ def test_weekly_brief_writes_pdf_and_html_and_prints_paths(rendered):
     assert str(pdf) in result.stdout and str(html) in result.stdout
     assert "2024-W12" in result.output  # says which week it chose
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-    for title in ("Key points", "IS-K and the Taliban", "IS-K external attacks and plots", "Counterterrorism", "Sources"):
+    for title in (
+        "Key points",
+        "IS-K and the Taliban",
+        "IS-K external attacks and plots",
+        "Counterterrorism",
+        "Sources",
+    ):
         assert title in text
 
 
@@ -66,7 +74,17 @@ def test_facts_json_follows_the_scoring_contract(rendered):
     assert events, "the example corpus states events"
     for fact in events:
         assert {"kind", "article", "published", "topics", "event", "evidence"} <= set(fact)
-        assert {"type", "date", "location", "country", "perpetrator", "claimed_by", "attack_type", "killed", "wounded"} <= set(fact["event"])
+        assert {
+            "type",
+            "date",
+            "location",
+            "country",
+            "perpetrator",
+            "claimed_by",
+            "attack_type",
+            "killed",
+            "wounded",
+        } <= set(fact["event"])
     assert any(f["article"] == "wire-0001" for f in facts)  # JSON Lines rows are named by id
 
 
@@ -76,7 +94,9 @@ def test_facts_filters_and_csv(rendered):
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("kind,article")
-    assert len(lines) > 1 and all("external_attacks" in line for line in lines[1:] if line.count(",") > 3)
+    assert len(lines) > 1 and all(
+        "external_attacks" in line for line in lines[1:] if line.count(",") > 3
+    )
 
 
 def test_unknown_brief_is_a_usage_error(rendered):

@@ -18,7 +18,11 @@ def broken_config(root: Path) -> str:
     text = (root / "config.yaml").read_text()
     text = text.replace("  processes: 1\n", "  processes: 1\n  batchsize: 8\n", 1)
     text = text.replace("template: key_points", "template: key_points\n        colour: red", 1)
-    return text.replace("select: {topics: [counterterrorism], limit: 12}", "select: {topics: [counter_terror], limit: 12}", 1)
+    return text.replace(
+        "select: {topics: [counterterrorism], limit: 12}",
+        "select: {topics: [counter_terror], limit: 12}",
+        1,
+    )
 
 
 def test_the_shipped_config_is_valid(config):
@@ -41,9 +45,14 @@ def test_every_error_is_reported_at_once_with_its_line(tmp_path, root):
     assert f"{path}:{line_of('batchsize')}: nlp.batchsize: unknown key" in problems[0] or any(
         p.startswith(f"{path}:{line_of('batchsize')}: nlp.batchsize:") for p in problems
     )
-    assert any(p.startswith(f"{path}:{line_of('colour: red')}: briefs.weekly.sections[0].colour:") for p in problems)
     assert any(
-        p.startswith(f"{path}:{line_of('counter_terror')}: briefs.weekly.sections[4].select.topics:")
+        p.startswith(f"{path}:{line_of('colour: red')}: briefs.weekly.sections[0].colour:")
+        for p in problems
+    )
+    assert any(
+        p.startswith(
+            f"{path}:{line_of('counter_terror')}: briefs.weekly.sections[4].select.topics:"
+        )
         and "unknown topic 'counter_terror'" in p
         for p in problems
     )

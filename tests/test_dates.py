@@ -85,12 +85,29 @@ def test_resolve_with_publication(phrase: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "phrase",
     [
-        "recently", "in recent months", "almost three years ago", "a few days ago",
-        "two months ago", "the 1990s", "decades ago", "tomorrow", "next week",
-        "later this month", "this weekend",  # PUB is a Friday: the weekend is ahead
-        "about a week ago", "March 2025", "April 2024", "2030", "the coming days",
+        "recently",
+        "in recent months",
+        "almost three years ago",
+        "a few days ago",
+        "two months ago",
+        "the 1990s",
+        "decades ago",
+        "tomorrow",
+        "next week",
+        "later this month",
+        "this weekend",  # PUB is a Friday: the weekend is ahead
+        "about a week ago",
+        "March 2025",
+        "April 2024",
+        "2030",
+        "the coming days",
         "03/04/2024",  # day/month order unknown
-        "February 30, 2024", "the end of the year", "", "   ", "the day", "Monday next",
+        "February 30, 2024",
+        "the end of the year",
+        "",
+        "   ",
+        "the day",
+        "Monday next",
         "in the past few weeks",
     ],
 )
@@ -114,8 +131,20 @@ def test_resolve_without_publication(phrase: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["March 21", "on March 21", "in March", "last week", "yesterday", "on Thursday",
-     "this month", "last year", "March last year", "two weeks ago", "today", "2999"],
+    [
+        "March 21",
+        "on March 21",
+        "in March",
+        "last week",
+        "yesterday",
+        "on Thursday",
+        "this month",
+        "last year",
+        "March last year",
+        "two weeks ago",
+        "today",
+        "2999",
+    ],
 )
 def test_resolve_without_publication_never_invents(phrase: str) -> None:
     assert resolve_date(phrase, None) is None
@@ -146,7 +175,9 @@ def test_accepts_datetime_publication() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=80), st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))))
+@given(
+    st.text(max_size=80), st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
+)
 def test_resolve_never_raises(phrase: str, published: dt.date | None) -> None:
     result = resolve_date(phrase, published)
     assert result is None or isinstance(result, PartialDate)
@@ -155,13 +186,38 @@ def test_resolve_never_raises(phrase: str, published: dt.date | None) -> None:
 
 
 _PARTS = st.sampled_from(
-    ["on", "in", "March", "21", "21st", "2024", "last", "week", "ago", "two", "Thursday",
-     "the", "end", "of", "this", "month", "year", ",", "-", "at", "10:30", "yesterday", "mid-"]
+    [
+        "on",
+        "in",
+        "March",
+        "21",
+        "21st",
+        "2024",
+        "last",
+        "week",
+        "ago",
+        "two",
+        "Thursday",
+        "the",
+        "end",
+        "of",
+        "this",
+        "month",
+        "year",
+        ",",
+        "-",
+        "at",
+        "10:30",
+        "yesterday",
+        "mid-",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_PARTS, max_size=8).map(" ".join), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+@given(
+    st.lists(_PARTS, max_size=8).map(" ".join), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+)
 def test_resolve_word_soup(phrase: str, published: dt.date) -> None:
     result = resolve_date(phrase, published)
     assert result is None or result.first_day() <= published

@@ -10,7 +10,17 @@ from briefgen.evaluate import dates_agree, match_events, quote_matches
 
 def test_eval_reaches_the_extraction_targets(root, seeds_dir, gold_file):
     result = CliRunner().invoke(
-        app, ["--config", str(root / "config.yaml"), "eval", str(gold_file), "--corpus", str(seeds_dir), "--format", "json"]
+        app,
+        [
+            "--config",
+            str(root / "config.yaml"),
+            "eval",
+            str(gold_file),
+            "--corpus",
+            str(seeds_dir),
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
@@ -24,12 +34,28 @@ def test_eval_reaches_the_extraction_targets(root, seeds_dir, gold_file):
 
 def test_scoring_rules():
     gold = [{"kind": "attack", "date": "2024-03", "location": "Kandahar", "country": "Afghanistan"}]
-    near = {"type": "attack", "date": "2024-03-21", "location": "kandahar", "country": "Afghanistan"}
-    other_place = {"type": "attack", "date": "2024-03-21", "location": "Kabul", "country": "Afghanistan"}
+    near = {
+        "type": "attack",
+        "date": "2024-03-21",
+        "location": "kandahar",
+        "country": "Afghanistan",
+    }
+    other_place = {
+        "type": "attack",
+        "date": "2024-03-21",
+        "location": "Kabul",
+        "country": "Afghanistan",
+    }
     country_only = {"type": "attack", "date": None, "location": None, "country": "Afghanistan"}
     assert len(match_events(gold, [other_place, near])) == 1
     assert match_events(gold, [other_place]) == []
     assert len(match_events(gold, [country_only])) == 1
     assert dates_agree("2024-03-21", "2024-03-22") and not dates_agree("2024-03-21", "2024-03-23")
-    assert quote_matches({"speaker": "Omar Haidari", "snippet": "clearly  has"}, {"speaker": "Haidari", "text": "it clearly has the capacity"})
-    assert not quote_matches({"speaker": "Omar Haidari", "snippet": "clearly has"}, {"speaker": "Ortiz", "text": "it clearly has"})
+    assert quote_matches(
+        {"speaker": "Omar Haidari", "snippet": "clearly  has"},
+        {"speaker": "Haidari", "text": "it clearly has the capacity"},
+    )
+    assert not quote_matches(
+        {"speaker": "Omar Haidari", "snippet": "clearly has"},
+        {"speaker": "Ortiz", "text": "it clearly has"},
+    )

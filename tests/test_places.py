@@ -88,10 +88,36 @@ def test_resolve(gaz: Gazetteer, name: str, location: str, country: str | None, 
 
 
 NOT_PLACES = [
-    "Mir", "Khan", "Mujahid", "Taliban", "Islamic", "State", "Islamic State", "March", "Monday",
-    "May", "Hamas", "Ahmad", "Ali", "Hassan", "Police", "Airport", "Afghan", "Afghans", "Russian",
-    "Iranian", "us", "Us", "the", "", "   ", "Crocus City Hall", "Zabihullah Mujahid",
-    "Москва", "ISK", "IS-K",
+    "Mir",
+    "Khan",
+    "Mujahid",
+    "Taliban",
+    "Islamic",
+    "State",
+    "Islamic State",
+    "March",
+    "Monday",
+    "May",
+    "Hamas",
+    "Ahmad",
+    "Ali",
+    "Hassan",
+    "Police",
+    "Airport",
+    "Afghan",
+    "Afghans",
+    "Russian",
+    "Iranian",
+    "us",
+    "Us",
+    "the",
+    "",
+    "   ",
+    "Crocus City Hall",
+    "Zabihullah Mujahid",
+    "Москва",
+    "ISK",
+    "IS-K",
 ]
 
 
@@ -133,8 +159,15 @@ def test_find(gaz: Gazetteer, phrase: str, location: str, country: str | None, k
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Monday", "the Taliban said on Monday", "Islamic State claimed it", "an Afghan official",
-     "Mujahid told reporters", "no place here", ""],
+    [
+        "Monday",
+        "the Taliban said on Monday",
+        "Islamic State claimed it",
+        "an Afghan official",
+        "Mujahid told reporters",
+        "no place here",
+        "",
+    ],
 )
 def test_find_nothing(gaz: Gazetteer, phrase: str) -> None:
     assert gaz.find(phrase) is None
@@ -142,8 +175,14 @@ def test_find_nothing(gaz: Gazetteer, phrase: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("Kandahar", "Afghanistan"), ("Kerman", "Iran"), ("Moscow", "Russia"),
-     ("Kabul", "Afghanistan"), ("Europe", None), ("Taliban", None)],
+    [
+        ("Kandahar", "Afghanistan"),
+        ("Kerman", "Iran"),
+        ("Moscow", "Russia"),
+        ("Kabul", "Afghanistan"),
+        ("Europe", None),
+        ("Taliban", None),
+    ],
 )
 def test_country_of(gaz: Gazetteer, name: str, country: str | None) -> None:
     assert gaz.country_of(name) == country

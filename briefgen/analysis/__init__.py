@@ -38,7 +38,9 @@ def load(config: Config, store: Store, pipeline: str, kinds: list[str] | None = 
     return analyse(config, store.articles(), store.facts(pipeline, kinds), pipeline)
 
 
-def analyse(config: Config, article_list: list[Article], facts: list[Fact], pipeline: str = "") -> Analysis:
+def analyse(
+    config: Config, article_list: list[Article], facts: list[Fact], pipeline: str = ""
+) -> Analysis:
     """Merge the facts' events once, then lend corroborated dates to undated reports."""
     articles = {a.id: a for a in article_list}
     parents = actor_parents(config)

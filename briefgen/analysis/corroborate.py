@@ -50,7 +50,10 @@ def corroborated_dates(merged: list[MergedEvent]) -> dict[int, tuple[PartialDate
             year = next(iter(counts))
             date = resolve_date(event.date_text, dt.date(year, 12, 31))
             if date and report.fact.id is not None:
-                found[report.fact.id] = (date, f"year {year} from corroborated events of this article")
+                found[report.fact.id] = (
+                    date,
+                    f"year {year} from corroborated events of this article",
+                )
     return found
 
 

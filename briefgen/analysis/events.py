@@ -93,7 +93,8 @@ class MergedEvent:
         """The actor is the perpetrator, the claimant or named in some report."""
         event = self.event
         return actor in (event.perpetrator, event.claimed_by) or any(
-            actor in (r.event.perpetrator, r.event.claimed_by) or actor in r.fact.actors for r in self.reports
+            actor in (r.event.perpetrator, r.event.claimed_by) or actor in r.fact.actors
+            for r in self.reports
         )
 
     def when(self) -> dt.date | None:
@@ -117,7 +118,9 @@ class MergedEvent:
             count = getattr(report.event, name)
             if count:
                 found.setdefault((report.article.id, count), report)
-        return sorted(((r, c) for (_, c), r in found.items()), key=lambda rc: _by_publication(rc[0]))
+        return sorted(
+            ((r, c) for (_, c), r in found.items()), key=lambda rc: _by_publication(rc[0])
+        )
 
     def figure_summary(self, name: str) -> Figures | None:
         """Killed or wounded across sources: range, who reported what, revisions, conflict."""
@@ -128,17 +131,23 @@ class MergedEvent:
         conflict = False
         for i, row in enumerate(rows):
             day = row.report.article.published
-            earlier = [r for r in rows[:i] if r.report.article.published and day and r.report.article.published < day]
+            earlier = [
+                r
+                for r in rows[:i]
+                if r.report.article.published and day and r.report.article.published < day
+            ]
             if earlier:
                 # A revision: a number the latest earlier day did not state, said first
                 # on this day (the next source of the day with it repeats the revision).
-                latest = max(r.report.article.published for r in earlier)
+                latest = max(r.report.article.published or dt.date.min for r in earlier)
                 before = {r.number for r in earlier if r.report.article.published == latest}
                 today = {r.number for r in rows[:i] if r.report.article.published == day}
                 row.revises = row.number not in before | today
             for other in rows[:i]:
                 other_day = other.report.article.published
-                if other.number != row.number and (day is None or other_day is None or day == other_day):
+                if other.number != row.number and (
+                    day is None or other_day is None or day == other_day
+                ):
                     conflict = True
         numbers = [row.number for row in rows if row.number is not None]
         if len(set(numbers)) <= 1:
@@ -151,7 +160,9 @@ class MergedEvent:
     def severity(self) -> float:
         """Key points rank: victims, then independent sources, then kind."""
         killed = (self.event.killed.min or self.event.killed.max or 0) if self.event.killed else 0
-        wounded = (self.event.wounded.min or self.event.wounded.max or 0) if self.event.wounded else 0
+        wounded = (
+            (self.event.wounded.min or self.event.wounded.max or 0) if self.event.wounded else 0
+        )
         kind = KIND_WEIGHT.get(self.event.type, 0)
         return killed + wounded / 4 + 5 * self.independent_sources + kind
 

@@ -45,8 +45,10 @@ def select(
     """Events whose date may fall in [since, until] (undated ones: their first
     report), and that involve `actor` as perpetrator, claimant or named actor."""
     return [
-        item for item in events
-        if in_span(item.event.date, item.first_reported, since, until) and (not actor or item.involves(actor))
+        item
+        for item in events
+        if in_span(item.event.date, item.first_reported, since, until)
+        and (not actor or item.involves(actor))
     ]
 
 
@@ -69,7 +71,9 @@ def row(item: MergedEvent) -> dict[str, Any]:
                 "article": report.article.origin,
                 "title": report.article.title,
                 "outlet": report.article.source,
-                "published": report.article.published.isoformat() if report.article.published else None,
+                "published": report.article.published.isoformat()
+                if report.article.published
+                else None,
                 "evidence": report.fact.sentence,
             }
             for report in item.sources()
@@ -88,7 +92,8 @@ def _figures(item: MergedEvent, name: str) -> dict[str, Any] | None:
         "max": summary.max,
         "approx": summary.approx,
         "by_source": [
-            {"article": r.report.article.origin, "figure": r.count.to_dict()} for r in summary.by_source
+            {"article": r.report.article.origin, "figure": r.count.to_dict()}
+            for r in summary.by_source
         ],
     }
 
@@ -98,7 +103,7 @@ def formatted(events: list[MergedEvent], form: str) -> str:
     if form == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     lines = []
-    for item, data in zip(events, rows):
+    for item, data in zip(events, rows, strict=False):
         place = ", ".join(p for p in (data["location"], data["country"]) if p) or "place not stated"
         who = data["perpetrator"] or data["claimed_by"] or "?"
         killed = _range(data["killed"])
@@ -109,7 +114,9 @@ def formatted(events: list[MergedEvent], form: str) -> str:
             f"{who[:16]:<16} killed {killed:<10} sources {sources}{conflicts}"
         )
     mentions = sum(len(e.reports) for e in events)
-    lines.append(f"{len(events)} events merged from {mentions} mentions (sources: independent/mentions)")
+    lines.append(
+        f"{len(events)} events merged from {mentions} mentions (sources: independent/mentions)"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -82,11 +82,16 @@ def formatted(rows: list[dict[str, Any]], form: str) -> str:
     table = [_flat(row) for row in rows]
     if form == "csv":
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=["kind", "article", "published", "topics", "summary", "evidence"])
+        writer = csv.DictWriter(
+            out, fieldnames=["kind", "article", "published", "topics", "summary", "evidence"]
+        )
         writer.writeheader()
         writer.writerows(table)
         return out.getvalue()
-    lines = [f"{r['kind']:<10} {r['published'] or 'undated':<10} {r['article'][:28]:<28} {r['summary']}" for r in table]
+    lines = [
+        f"{r['kind']:<10} {r['published'] or 'undated':<10} {r['article'][:28]:<28} {r['summary']}"
+        for r in table
+    ]
     return "\n".join(lines + [f"{len(rows)} facts"]) + "\n"
 
 

@@ -64,7 +64,9 @@ def merge_events(
         if f.kind == "event" and f.article_id in articles
     ]
     # Precise mentions first, so vaguer ones join an event that already has a place and day.
-    reports.sort(key=lambda r: (-_precision(r.event), r.article.published or dt.date.max, r.fact.id or 0))
+    reports.sort(
+        key=lambda r: (-_precision(r.event), r.article.published or dt.date.max, r.fact.id or 0)
+    )
     merged: list[MergedEvent] = []
     # Events by (type, country), so that a report is only weighed against events it could
     # join: the rule never joins two countries unless they name the same site.
@@ -96,9 +98,15 @@ def settle(merged: list[MergedEvent], parents: Mapping[str, str | None]) -> list
     """Each event's consensus fields and conflicts from its reports, the events in
     timeline order, and their ids; again after reports change (corroborated dates)."""
     for item in merged:
-        item.event = _consensus(item.reports, parents) if len(item.reports) > 1 else _copy(item.reports[0].event)
+        item.event = (
+            _consensus(item.reports, parents)
+            if len(item.reports) > 1
+            else _copy(item.reports[0].event)
+        )
         item.conflicts = _conflicts(item, parents)
-    merged.sort(key=lambda m: (m.when() or dt.date.min, m.event.location or "", m.event.country or ""))
+    merged.sort(
+        key=lambda m: (m.when() or dt.date.min, m.event.location or "", m.event.country or "")
+    )
     for number, item in enumerate(merged, start=1):
         item.id = f"E{number:03d}"
     return merged
@@ -149,7 +157,13 @@ def _actors_fit(a: Event, b: Event, parents: Mapping[str, str | None]) -> bool:
 
 
 def _same_day_and_place(a: Event, b: Event) -> bool:
-    return bool(a.date and b.date and a.date.precision == b.date.precision == "day" and a.location and b.location)
+    return bool(
+        a.date
+        and b.date
+        and a.date.precision == b.date.precision == "day"
+        and a.location
+        and b.location
+    )
 
 
 def _same_site(a: Event, b: Event) -> bool:
@@ -165,7 +179,12 @@ def _compatible(a: Report, b: Report, site_known: bool = False) -> bool:
         return False
     if not places_agree(x, y) and not (site_known and placeless):
         return False
-    if a.event.date is None and b.event.date is None and a.article.published and b.article.published:
+    if (
+        a.event.date is None
+        and b.event.date is None
+        and a.article.published
+        and b.article.published
+    ):
         # Two undated mentions are the same news only if reported at about the same time.
         return abs((a.article.published - b.article.published).days) <= UNDATED_WINDOW_DAYS
     return _may_report(a, b.event.date) and _may_report(b, a.event.date)
@@ -181,7 +200,9 @@ def _anchored(a: Report, b: Report) -> bool:
         same_article
         or bool(a.event.date and b.event.date)
         or bool(a.event.location and b.event.location)
-        or bool(a.event.venue and b.event.venue and a.event.venue.casefold() == b.event.venue.casefold())
+        or bool(
+            a.event.venue and b.event.venue and a.event.venue.casefold() == b.event.venue.casefold()
+        )
     )
 
 
@@ -293,17 +314,21 @@ def _consensus(reports: list[Report], parents: Mapping[str, str | None]) -> Even
     for name in ("location", "country", "attack_type", "target", "claimed_by", "perpetrator"):
         values = [getattr(e, name) for e in events if getattr(e, name)]
         if values:
-            counts = Counter(values)
+            tally = Counter(values)
             specific = name in ("claimed_by", "perpetrator")
-            setattr(merged, name, max(
-                counts,
-                key=lambda v: (
-                    counts[v],
-                    len(ancestors(v, parents)) if specific else 0,
-                    v == getattr(merged, name),
-                    -values.index(v),
+            setattr(
+                merged,
+                name,
+                max(
+                    tally,
+                    key=lambda v: (
+                        tally[v],
+                        len(ancestors(v, parents)) if specific else 0,
+                        v == getattr(merged, name),
+                        -values.index(v),
+                    ),
                 ),
-            ))
+            )
     for name in ("killed", "wounded"):
         with_figure = [r for r in reports if getattr(r.event, name)]
         if with_figure:
@@ -321,14 +346,19 @@ def _conflicts(item: MergedEvent, parents: Mapping[str, str | None]) -> list[str
     days = {r.event.date for r in reports if r.event.date and r.event.date.precision == "day"}
     if len(days) > 1:
         conflicts.append("date")
-    locations = sorted({r.event.location for r in reports} - {None})
-    if any(not places_agree(Event("attack", location=x, country=item.event.country),
-                            Event("attack", location=y, country=item.event.country))
-           for i, x in enumerate(locations) for y in locations[i + 1:]):
+    locations = sorted({r.event.location for r in reports if r.event.location})
+    if any(
+        not places_agree(
+            Event("attack", location=x, country=item.event.country),
+            Event("attack", location=y, country=item.event.country),
+        )
+        for i, x in enumerate(locations)
+        for y in locations[i + 1 :]
+    ):
         conflicts.append("location")
     for name in ("perpetrator", "claimed_by"):
         values = sorted({getattr(r.event, name) for r in reports} - {None})
-        if any(not related(x, y, parents) for i, x in enumerate(values) for y in values[i + 1:]):
+        if any(not related(x, y, parents) for i, x in enumerate(values) for y in values[i + 1 :]):
             conflicts.append(name)
     for name in ("killed", "wounded"):
         summary = item.figure_summary(name)

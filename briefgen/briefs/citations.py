@@ -22,9 +22,10 @@ TYPE_LABELS = {
 MAX_CITED = 3
 MAX_FIGURE_ROWS = 5
 
+
 class BriefData:
     """What a brief draws on (the analysis), and the citation numbers it hands out:
-the first article cited is [1], in the order the sections cite them."""
+    the first article cited is [1], in the order the sections cite them."""
 
     def __init__(self, analysis: Analysis):
         self.config = analysis.config
@@ -43,11 +44,13 @@ the first article cited is [1], in the order the sections cite them."""
 
     def event_view(self, item: MergedEvent) -> dict[str, Any]:
         event = item.event
-        reports = sorted(item.reports, key=lambda r: (r.article.published or dt.date.min))
+        reports = sorted(item.reports, key=lambda r: r.article.published or dt.date.min)
         killed, wounded = _figure(item, "killed", self), _figure(item, "wounded", self)
         # The earliest reports and those whose figures are shown; the rest are counted.
         articles = list(dict.fromkeys(r.article.id for r in reports))
-        cited = {a for a in articles if a in self.sources and self._figure_cites(a, killed, wounded)}
+        cited = {
+            a for a in articles if a in self.sources and self._figure_cites(a, killed, wounded)
+        }
         cited |= set(articles[: max(0, MAX_CITED - len(cited))])
         citations = sorted(self.cite(a) for a in cited)
         return {
@@ -56,8 +59,11 @@ the first article cited is [1], in the order the sections cite them."""
             "type_label": TYPE_LABELS.get(event.type, event.type),
             "date": event.date.iso() if event.date else None,
             "precision": event.date.precision if event.date else None,
-            "date_label": _date_label(event.date.iso() if event.date else None, item.first_reported),
-            "place": ", ".join(p for p in [event.location, event.country] if p) or "place not stated",
+            "date_label": _date_label(
+                event.date.iso() if event.date else None, item.first_reported
+            ),
+            "place": ", ".join(p for p in [event.location, event.country] if p)
+            or "place not stated",
             "location": event.location,
             "country": event.country,
             "perpetrator": event.perpetrator,
@@ -98,15 +104,17 @@ the first article cited is [1], in the order the sections cite them."""
         for article_id, number in sorted(self.sources.items(), key=lambda item: item[1]):
             article = self.articles[article_id]
             original = self.articles.get(article.copy_of or "")
-            listed.append({
-                "n": number,
-                "title": article.title,
-                "outlet": article.source or "outlet not stated",
-                "published": article.published.isoformat() if article.published else "undated",
-                "url": article.url,
-                "origin": article.origin,
-                "copy_of": self.sources.get(original.id) if original else None,
-            })
+            listed.append(
+                {
+                    "n": number,
+                    "title": article.title,
+                    "outlet": article.source or "outlet not stated",
+                    "published": article.published.isoformat() if article.published else "undated",
+                    "url": article.url,
+                    "origin": article.origin,
+                    "copy_of": self.sources.get(original.id) if original else None,
+                }
+            )
         return listed
 
 
@@ -115,7 +123,11 @@ def _date_label(iso: str | None, reported: dt.date | None) -> str:
         # Never a date the text does not give: say when it was first reported instead.
         return f"date not stated, reported {reported:%d %b %Y}" if reported else "date not stated"
     parts = iso.split("-")
-    day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    day = dt.date(
+        int(parts[0]),
+        int(parts[1]) if len(parts) > 1 else 1,
+        int(parts[2]) if len(parts) > 2 else 1,
+    )
     return {3: f"{day:%d %b %Y}", 2: f"{day:%b %Y}", 1: parts[0]}[len(parts)]
 
 
@@ -130,25 +142,35 @@ def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | N
     final = getattr(item.event, name)
     rows = summary.by_source
     # The first statements of the lowest and highest figures always stay: the range names them.
-    ends = {next(i for i, r in enumerate(rows) if r.number == n) for n in (summary.min, summary.max) if n is not None}
+    ends = {
+        next(i for i, r in enumerate(rows) if r.number == n)
+        for n in (summary.min, summary.max)
+        if n is not None
+    }
     changes = [
-        i for i, row in enumerate(rows)
-        if i not in ends and (i in (0, len(rows) - 1) or row.revises or row.number != rows[i - 1].number)
+        i
+        for i, row in enumerate(rows)
+        if i not in ends
+        and (i in (0, len(rows) - 1) or row.revises or row.number != rows[i - 1].number)
     ]
     kept = [rows[i] for i in sorted(ends | set(changes[: max(0, MAX_FIGURE_ROWS - len(ends))]))]
     by_source = []
     for row in kept:
         article = row.report.article
-        by_source.append({
-            "text": row.count.describe(),
-            "number": row.number,
-            "source": data.cite(article.id),
-            "outlet": article.source or article.origin,
-            "published": article.published.isoformat() if article.published else None,
-            "day": f"{article.published.day} {article.published:%b}" if article.published else "undated",
-            "revises": row.revises,
-            "is_copy": article.copy_of is not None,
-        })
+        by_source.append(
+            {
+                "text": row.count.describe(),
+                "number": row.number,
+                "source": data.cite(article.id),
+                "outlet": article.source or article.origin,
+                "published": article.published.isoformat() if article.published else None,
+                "day": f"{article.published.day} {article.published:%b}"
+                if article.published
+                else "undated",
+                "revises": row.revises,
+                "is_copy": article.copy_of is not None,
+            }
+        )
     range_text = None
     if summary.disputed:
         # "133 (Caspian Wire, 23 Mar) to 137 (Volga Courier, 24 Mar)": who first stated the lowest and the highest.
@@ -173,8 +195,12 @@ def _said(row: dict[str, Any]) -> str:
     return f"{row['text']} ({row['outlet']}, {row['day']})"
 
 
-DISAGREEMENT_LABELS = {"date": "the date", "location": "the place", "perpetrator": "the perpetrator",
-                       "claimed_by": "the claim"}
+DISAGREEMENT_LABELS = {
+    "date": "the date",
+    "location": "the place",
+    "perpetrator": "the perpetrator",
+    "claimed_by": "the claim",
+}
 
 
 def _disagreements(item: MergedEvent, data: BriefData) -> list[dict[str, Any]]:
@@ -189,9 +215,14 @@ def _disagreements(item: MergedEvent, data: BriefData) -> list[dict[str, Any]]:
             value = getattr(report.event, name)
             if value:
                 values.setdefault(str(value), set()).add(data.cite(report.article.id))
-        found.append({
-            "field": name,
-            "label": DISAGREEMENT_LABELS[name],
-            "versions": [{"value": v, "sources": sorted(n)} for v, n in sorted(values.items(), key=lambda kv: min(kv[1]))],
-        })
+        found.append(
+            {
+                "field": name,
+                "label": DISAGREEMENT_LABELS[name],
+                "versions": [
+                    {"value": v, "sources": sorted(n)}
+                    for v, n in sorted(values.items(), key=lambda kv: min(kv[1]))
+                ],
+            }
+        )
     return found

@@ -27,7 +27,11 @@ def build_context(
     brief = brief_kind(config, brief_name)
     # The cut-off is the newest article the brief could draw on: a brief on an
     # earlier week does not claim the store's later articles.
-    dated = [a.published for a in data.articles.values() if a.published and (period is None or a.published <= period.end)]
+    dated = [
+        a.published
+        for a in data.articles.values()
+        if a.published and (period is None or a.published <= period.end)
+    ]
     context: dict[str, Any] = {
         "brief": {
             "name": brief_name,
@@ -42,10 +46,16 @@ def build_context(
         "issued": (issued or dt.date.today()).isoformat(),
         "cut_off": max(dated).isoformat() if dated else "no dated articles",
         # Without a period (an actor brief) the cover says what span of reporting it draws on.
-        "coverage": f"all articles in the store, {min(dated):%d %b %Y} – {max(dated):%d %b %Y}" if dated and period is None else None,
+        "coverage": f"all articles in the store, {min(dated):%d %b %Y} – {max(dated):%d %b %Y}"
+        if dated and period is None
+        else None,
         "newest_ingest": newest_ingest,
-        "topics": {k: {"title": t.title, "description": t.description} for k, t in config.topics.items()},
-        "sections": sections.build_all(sections.Scope(data=data, period=period, actor=actor, brief=brief)),
+        "topics": {
+            k: {"title": t.title, "description": t.description} for k, t in config.topics.items()
+        },
+        "sections": sections.build_all(
+            sections.Scope(data=data, period=period, actor=actor, brief=brief)
+        ),
     }
     context["sources"] = data.source_list()
     return context
@@ -54,7 +64,12 @@ def build_context(
 def _period_view(period: Period | None) -> dict[str, Any] | None:
     if period is None:
         return None
-    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label, "how": period.how}
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "label": period.label,
+        "how": period.how,
+    }
 
 
 def brief_kind(config: Config, name: str) -> BriefConfig:

@@ -11,12 +11,12 @@ from spacy.tokens import Token
 
 from briefgen.extract.document import ArticleDoc, Sentence
 from briefgen.extract.lexicon import (
+    ARREST_WORDS,
     ATTACK_NOUNS,
     CARRY_VERBS,
     CLAIM_NOUNS,
     CT_NOUNS,
     FOIL_WORDS,
-    ARREST_WORDS,
     HARM_VERBS,
     PLOT_NOUNS,
     SHARED_SUBJECT,
@@ -39,14 +39,25 @@ def target_actors(article: ArticleDoc, trigger: Token) -> set[str]:
 def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     """The actor that claimed the event in this sentence, if the sentence states a claim."""
     words = [t.lower_ for t in sentence.span]
-    claimed = any(w.startswith("claim") for w in words) and (set(words) & CLAIM_NOUNS or "by" in words)
+    claimed = any(w.startswith("claim") for w in words) and (
+        set(words) & CLAIM_NOUNS or "by" in words
+    )
     denied = any(
-        t.lower_.startswith("claim") and any(c.dep_ == "neg" or c.lower_ in {"no", "not", "n't"} for c in [*t.children, *(g for c in t.children if c.dep_ == "nsubj" for g in c.children)])
+        t.lower_.startswith("claim")
+        and any(
+            c.dep_ == "neg" or c.lower_ in {"no", "not", "n't"}
+            for c in [
+                *t.children,
+                *(g for c in t.children if c.dep_ == "nsubj" for g in c.children),
+            ]
+        )
         for t in sentence.span
     )
     if denied:
         return None  # "no group claimed responsibility"
-    asserted = "responsibility" in words and any(w in {"assertion", "took", "accepted", "admitted"} for w in words)
+    asserted = "responsibility" in words and any(
+        w in {"assertion", "took", "accepted", "admitted"} for w in words
+    )
     if not (claimed or asserted):
         return None
     groups = [m for m in sentence.actors if m.kind == "group"]
@@ -58,7 +69,9 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
         root = mention.span.root
         if root.dep_ == "pobj" and root.head.lower_ == "by":
             return 0  # "claimed by X"
-        if root.dep_ == "poss" or (mention.span.end < len(doc) and doc[mention.span.end].lower_ in {"'s", "’s"}):
+        if root.dep_ == "poss" or (
+            mention.span.end < len(doc) and doc[mention.span.end].lower_ in {"'s", "’s"}
+        ):
             return 1  # "X's assertion of responsibility"
         if root.dep_ == "nsubj" and root.head.lower_.startswith("claim"):
             return 1  # "X claimed the attack"
@@ -129,7 +142,13 @@ def blamed(article: ArticleDoc, trigger: Token) -> str | None:
 
 def subject_passes(node: Token) -> bool:
     """Whether the subject of the head clause is also the subject of `node`'s clause."""
-    if node.pos_ in {"NOUN", "PROPN", "ADP"} or node.dep_ in {"dobj", "pobj", "prep", "compound", "amod"}:
+    if node.pos_ in {"NOUN", "PROPN", "ADP"} or node.dep_ in {
+        "dobj",
+        "pobj",
+        "prep",
+        "compound",
+        "amod",
+    }:
         # An event noun's doer is the subject of a verb that does it ("the group carried out
         # an attack"), not of any verb ("the Taliban condemned the attack").
         head = node.head
@@ -140,12 +159,14 @@ def subject_passes(node: Token) -> bool:
 
 
 def subject_is_anaphor(trigger: Token) -> bool:
-    """"The group attacked ...", "the group killed ... in a suicide bombing"."""
+    """ "The group attacked ...", "the group killed ... in a suicide bombing"."""
     node = trigger
     for _ in range(4):
         if node.pos_ in {"VERB", "AUX"}:
             return any(
-                c.dep_ == "nsubj" and c.lower_ in {"group", "militants", "it", "organisation", "organization", "they", "jihadists"}
+                c.dep_ == "nsubj"
+                and c.lower_
+                in {"group", "militants", "it", "organisation", "organization", "they", "jihadists"}
                 for c in node.children
             )
         node = node.head
@@ -153,4 +174,7 @@ def subject_is_anaphor(trigger: Token) -> bool:
 
 
 def suspected(sentence: Sentence) -> bool:
-    return any(t.lower_ in {"suspicion", "suspected", "suspect", "suspicions", "blamed"} for t in sentence.span)
+    return any(
+        t.lower_ in {"suspicion", "suspected", "suspect", "suspicions", "blamed"}
+        for t in sentence.span
+    )

@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 import numpy
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -71,7 +70,10 @@ class FactExtractor:
             facts.append(self._fact("person", sentence, data, _actors(sentence)))
         for sentence in article.sentences:
             if sentence.index not in event_sentences:
-                facts += [self._fact("statistic", sentence, s, _actors(sentence)) for s in _statistics(sentence)]
+                facts += [
+                    self._fact("statistic", sentence, s, _actors(sentence))
+                    for s in _statistics(sentence)
+                ]
             if sentence.actors:
                 data = {
                     "actors": _actors(sentence),
@@ -80,7 +82,9 @@ class FactExtractor:
                 facts.append(self._fact("mention", sentence, data, data["actors"]))
         return facts
 
-    def _fact(self, kind: str, sentence: Sentence, data: dict[str, Any], actors: list[str]) -> dict[str, Any]:
+    def _fact(
+        self, kind: str, sentence: Sentence, data: dict[str, Any], actors: list[str]
+    ) -> dict[str, Any]:
         fact = {
             "kind": kind,
             "sentence": sentence.text.strip(),
@@ -105,7 +109,7 @@ def _actors(sentence: Sentence) -> list[str]:
 
 
 def _statistics(sentence: Sentence) -> list[dict[str, Any]]:
-    """"More than 190 suicide bombings": a count of a plural unit noun."""
+    """ "More than 190 suicide bombings": a count of a plural unit noun."""
     found = []
     for token in sentence.span:
         if not token.like_num or token.head.tag_ not in {"NNS", "NNPS"}:
@@ -117,11 +121,13 @@ def _statistics(sentence: Sentence) -> list[dict[str, Any]]:
         count = parse_count(phrase.text)
         if count is None:
             continue
-        found.append({
-            "value": phrase.text,
-            "count": count.to_dict(),
-            "unit": token.doc[token.i + 1 : unit.i + 1].text,
-        })
+        found.append(
+            {
+                "value": phrase.text,
+                "count": count.to_dict(),
+                "unit": token.doc[token.i + 1 : unit.i + 1].text,
+            }
+        )
     return found
 
 

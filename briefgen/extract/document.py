@@ -15,24 +15,38 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from briefgen.actors import ActorIndex
-from briefgen.extract.actors import ACTOR_LABEL
 from briefgen.dates import resolve_date
-from briefgen.places import Place, get_gazetteer
+from briefgen.extract.actors import ACTOR_LABEL
 from briefgen.models import Event, PartialDate
+from briefgen.places import Place, get_gazetteer
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Country adjectives count towards an article's main country ("on Afghan soil").
 DEMONYMS = {
-    "Afghan": "Afghanistan", "Pakistani": "Pakistan", "Iranian": "Iran", "Russian": "Russia",
-    "Tajik": "Tajikistan", "Uzbek": "Uzbekistan", "Turkish": "Turkey", "Syrian": "Syria",
-    "Iraqi": "Iraq", "Chinese": "China", "Indian": "India", "German": "Germany", "French": "France",
+    "Afghan": "Afghanistan",
+    "Pakistani": "Pakistan",
+    "Iranian": "Iran",
+    "Russian": "Russia",
+    "Tajik": "Tajikistan",
+    "Uzbek": "Uzbekistan",
+    "Turkish": "Turkey",
+    "Syrian": "Syria",
+    "Iraqi": "Iraq",
+    "Chinese": "China",
+    "Indian": "India",
+    "German": "Germany",
+    "French": "France",
 }
 # "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ ]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?\s+[-–—]\s", re.M)
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ ]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?\s+[-–—]\s", re.M
+)
 # Words that turn a parent group's name into its branch ("the ISIS affiliate").
 BRANCH_WORDS = {"affiliate", "branch", "franchise", "offshoot", "chapter", "wing"}
 # "also known as Daesh": inside this article the alias names the group just described.
-ALSO_KNOWN = re.compile(r"\b(?:also|otherwise|commonly)\s+(?:known|referred\s+to|called)\s+as\b", re.I)
+ALSO_KNOWN = re.compile(
+    r"\b(?:also|otherwise|commonly)\s+(?:known|referred\s+to|called)\s+as\b", re.I
+)
 
 
 @dataclass
@@ -86,7 +100,6 @@ class Mention:
     ranks: dict[str, int] = field(default_factory=dict)  # how sure each field is
 
 
-
 class ArticleDoc:
     def __init__(self, doc: Doc, actors: ActorIndex, published: dt.date | None):
         self.doc = doc
@@ -118,7 +131,7 @@ class ArticleDoc:
         return None
 
     def _branch(self, ent: Span, parent: str) -> str | None:
-        """"the ISIS affiliate", "ISIS' Afghan franchise": the parent's branch this article is about."""
+        """ "the ISIS affiliate", "ISIS' Afghan franchise": the parent's branch this article is about."""
         following = [t.lower_ for t in self.doc[ent.end : ent.end + 3]]
         if not set(following) & BRANCH_WORDS:
             return None
@@ -137,7 +150,9 @@ class ArticleDoc:
             offset = sent.start_char + match.end()
             after = [e for e in sent.ents if e.start_char >= offset and e.ent_id_]
             window = sents[max(0, i - 1) : i + 1]
-            before = [e.ent_id_ for s in window for e in s.ents if e.ent_id_ and e.start_char < offset]
+            before = [
+                e.ent_id_ for s in window for e in s.ents if e.ent_id_ and e.start_char < offset
+            ]
             if not after or not before:
                 continue
             alias = after[0].ent_id_
@@ -160,9 +175,15 @@ class ArticleDoc:
                 continue
             name = self.actor_of(ent)
             if name:
-                sentence.actors.append(ActorMention(ent, name, self.actors.kinds.get(name, "group")))
+                sentence.actors.append(
+                    ActorMention(ent, name, self.actors.kinds.get(name, "group"))
+                )
             if ent.label_ in PLACE_LABELS or _after_locative(ent):
-                place = self.gazetteer.resolve(ent.text) if ent.label_ != "FAC" else self.gazetteer.find(ent.text)
+                place = (
+                    self.gazetteer.resolve(ent.text)
+                    if ent.label_ != "FAC"
+                    else self.gazetteer.find(ent.text)
+                )
                 if place and self._plausible(place):
                     sentence.places.append(PlaceMention(ent, place))
             if ent.label_ == "DATE":
@@ -183,9 +204,15 @@ class ArticleDoc:
         if len(countries) <= 1:
             return True
         text = self.doc.text
-        if place.country in text or any(d in text for d, c in DEMONYMS.items() if c == place.country):
+        if place.country in text or any(
+            d in text for d, c in DEMONYMS.items() if c == place.country
+        ):
             return True
-        named = {p.country for p in (self.gazetteer.resolve(e.text) for e in self.doc.ents if e.label_ == "GPE") if p}
+        named = {
+            p.country
+            for p in (self.gazetteer.resolve(e.text) for e in self.doc.ents if e.label_ == "GPE")
+            if p
+        }
         return not (named - {place.country})
 
     def _main_country(self) -> str | None:
@@ -218,26 +245,51 @@ class ArticleDoc:
 
 
 def _absolute(ent: Span) -> bool:
-    """"March 22", "22 March": a calendar date without its year (not "last week")."""
+    """ "March 22", "22 March": a calendar date without its year (not "last week")."""
     words = {t.lower_ for t in ent}
     return bool(words & MONTH_NAMES) and not words & {"last", "next", "this", "ago", "since"}
 
 
 MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 
 
 def _after_locative(ent: Span) -> bool:
     """A name the NER took for a person or organisation, standing where places stand ("in Izmir")."""
     root = ent.root
-    return ent.label_ in {"PERSON", "ORG", "NORP"} and root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "outside"}
+    return (
+        ent.label_ in {"PERSON", "ORG", "NORP"}
+        and root.dep_ == "pobj"
+        and root.head.lower_ in {"in", "near", "outside"}
+    )
 
 
 def _with_preposition(ent: Span) -> str:
-    """"March 21" with the word before it when that word changes the meaning ("last")."""
+    """ "March 21" with the word before it when that word changes the meaning ("last")."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before in {"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid"}:
         return f"{before} {ent.text}"

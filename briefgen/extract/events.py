@@ -19,13 +19,30 @@ from spacy.tokens import Span, Token
 from briefgen.extract import attribution, repeats
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
-    ARREST_WORDS, ATTACK_NOUNS, ATTACK_VERBS, ATTACKERS, CARRY_VERBS, CT_NOUNS, CT_VERBS, FACILITY_NOUNS,
-    FOIL_WORDS, HARM_VERBS, HYPOTHETICAL, LIGHT_VERBS, LOCATIVE, MAX_INCIDENT_PARTS, MILITANT_NOUNS,
-    PLACE_NOUNS, PLOT_NOUNS, PLOT_WORDS, STATE_FORCES, SUICIDE_HEADS, VENUE_WORDS,
+    ARREST_WORDS,
+    ATTACK_NOUNS,
+    ATTACK_VERBS,
+    ATTACKERS,
+    CARRY_VERBS,
+    CT_NOUNS,
+    CT_VERBS,
+    FACILITY_NOUNS,
+    FOIL_WORDS,
+    HARM_VERBS,
+    HYPOTHETICAL,
+    LIGHT_VERBS,
+    LOCATIVE,
+    MAX_INCIDENT_PARTS,
+    MILITANT_NOUNS,
+    PLACE_NOUNS,
+    PLOT_NOUNS,
+    PLOT_WORDS,
+    STATE_FORCES,
+    SUICIDE_HEADS,
+    VENUE_WORDS,
 )
 from briefgen.extract.numbers import find_casualties, parse_count
 from briefgen.models import Count, Event, PartialDate
-
 
 
 def find_events(article: ArticleDoc) -> list[Mention]:
@@ -93,21 +110,32 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
 
 def _plot_trigger(span: Span, words: set[str]) -> Token | None:
     """The word that makes a sentence about a foiled plot ("foiled an ISIS-K plot")."""
-    stopped = words & FOIL_WORDS or (words & PLOT_WORDS and words & (ARREST_WORDS | {"killed", "raided"}))
+    stopped = words & FOIL_WORDS or (
+        words & PLOT_WORDS and words & (ARREST_WORDS | {"killed", "raided"})
+    )
     if not stopped:
         return None
     plots = [t for t in span if t.lower_ in PLOT_NOUNS]
     if plots and all(_is_generic(t) for t in plots):
         return None  # "a string of attacks and thwarted plots": talk, not one plot
     # The foiling verb governs the whole plot ("foiled an IS-K plot to attack X in Y").
-    foil = next((t for t in span if t.lower_ in FOIL_WORDS | ARREST_WORDS and t.pos_ == "VERB"), None)
+    foil = next(
+        (t for t in span if t.lower_ in FOIL_WORDS | ARREST_WORDS and t.pos_ == "VERB"), None
+    )
     if foil is not None:
         return foil
-    return plots[0] if plots else next((t for t in span if t.lower_ in FOIL_WORDS | PLOT_WORDS | ARREST_WORDS), None)
+    return (
+        plots[0]
+        if plots
+        else next((t for t in span if t.lower_ in FOIL_WORDS | PLOT_WORDS | ARREST_WORDS), None)
+    )
 
 
 def _anaphoric(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"this", "that", "the", "these", "those"} for c in token.children)
+    return any(
+        c.dep_ == "det" and c.lower_ in {"this", "that", "the", "these", "those"}
+        for c in token.children
+    )
 
 
 def _related_tokens(a: Token, b: Token) -> bool:
@@ -127,7 +155,9 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
     word = token.lower_
     if token.pos_ in {"NOUN", "PROPN"} or token.tag_.startswith("NN"):
         if word in CT_NOUNS:
-            if word in {"strike", "strikes", "airstrike", "airstrikes"} or _by_state(article, token):
+            if word in {"strike", "strikes", "airstrike", "airstrikes"} or _by_state(
+                article, token
+            ):
                 return "counterterrorism_operation"
             return None
         if word in ATTACK_NOUNS:
@@ -138,7 +168,10 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
         # Participles ("its attacks, targeting rallies") describe another trigger.
         if word in CT_VERBS | {"killed", "captured", "arrested"}:
             # "the Taliban killed the IS-K cell leader": forces acting on militants.
-            on_militants = any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in MILITANT_NOUNS for c in token.children)
+            on_militants = any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in MILITANT_NOUNS
+                for c in token.children
+            )
             by_forces = word in CT_VERBS or _by_state(article, token)
             return "counterterrorism_operation" if on_militants and by_forces else None
             return "counterterrorism_operation"
@@ -166,7 +199,10 @@ def _by_state(article: ArticleDoc, token: Token) -> bool:
 def _is_generic(token: Token) -> bool:
     """Plural or possessive-generic triggers without a count: "its attacks", "attacks on";
     comparisons: "the deadliest attack since 2004"."""
-    if any(c.tag_ == "JJS" or c.lower_ in {"worst", "deadliest", "biggest", "largest"} for c in token.children):
+    if any(
+        c.tag_ == "JJS" or c.lower_ in {"worst", "deadliest", "biggest", "largest"}
+        for c in token.children
+    ):
         return True
     if token.tag_ in {"NNS", "NNPS"}:
         # "twin bombings", "two suicide bombings" are one incident; "its attacks" and
@@ -187,7 +223,9 @@ def _is_hypothetical(token: Token) -> bool:
         return True  # "plans to attack"
     node = token
     for _ in range(4):
-        if any(c.lower_ in HYPOTHETICAL for c in node.children if c.dep_ in {"aux", "amod", "advmod"}):
+        if any(
+            c.lower_ in HYPOTHETICAL for c in node.children if c.dep_ in {"aux", "amod", "advmod"}
+        ):
             return True
         if node.head.i == node.i:
             break
@@ -220,7 +258,9 @@ def _mention(
             used_places.add(place.span.start)
         if place.place.kind in {"city", "province"}:
             event.location = place.place.name
-        event.country = place.place.country or (place.place.name if place.place.kind == "country" else None)
+        event.country = place.place.country or (
+            place.place.name if place.place.kind == "country" else None
+        )
         country_named = [p for p in sentence.places if p.place.kind == "country" and p is not place]
         if not event.country and country_named:
             event.country = country_named[0].place.name
@@ -262,17 +302,24 @@ def _mention(
         # The group the article is talking about; a governing group is mostly named here
         # as the one attacked or answering, so it is not taken from context.
         recent = [
-            g for g in article.recent_groups(sentence.index)
+            g
+            for g in article.recent_groups(sentence.index)
             if g not in targets and g not in article.actors.governing
         ]
         if attribution.subject_is_anaphor(trigger):
             named = article.recent_groups(sentence.index, subjects_first=True)
-            event.perpetrator = next((g for g in named if g not in attribution.target_actors(article, trigger)), None)
+            event.perpetrator = next(
+                (g for g in named if g not in attribution.target_actors(article, trigger)), None
+            )
             ranks["perpetrator"] = 1
         elif recent and not attribution.suspected(sentence):
             event.perpetrator = recent[0]
             ranks["perpetrator"] = 0
-    if not event.country and article.main_country and not any(_is_locative(p.span) for p in sentence.places):
+    if (
+        not event.country
+        and article.main_country
+        and not any(_is_locative(p.span) for p in sentence.places)
+    ):
         # Nothing in the sentence says where: the country the article is about.
         event.country = article.main_country
         ranks["country"] = 0
@@ -306,7 +353,10 @@ def _is_locative(span: Span) -> bool:
         return True  # "Kandahar, Afghanistan"
     if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
         return True
-    if node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head.lower_ in FACILITY_NOUNS | PLACE_NOUNS:
+    if (
+        node.dep_ in {"compound", "amod", "nmod", "poss"}
+        and node.head.lower_ in FACILITY_NOUNS | PLACE_NOUNS
+    ):
         if node.ent_id_ and node.head.lower_ in ATTACK_NOUNS | CT_NOUNS:
             return False  # "a U.S. drone attack": the state is the agent, not the place
         return True  # "a Moscow synagogue", "Kabul's diplomatic district"
@@ -325,7 +375,9 @@ def _reachable(trigger: Token, prepositions: set[str]) -> set[int]:
     for token in trigger.subtree:
         node, linked = token, True
         while node.i != trigger.i:
-            if node.dep_ == "conj" or (node.dep_ in {"prep", "agent"} and node.lower_ not in prepositions):
+            if node.dep_ == "conj" or (
+                node.dep_ in {"prep", "agent"} and node.lower_ not in prepositions
+            ):
                 linked = False
                 break
             node = node.head
@@ -347,7 +399,11 @@ def _attached(node: Token, trigger: Token) -> bool:
             return True
         if node.dep_ == "conj":
             return False  # "the attack in Moscow and the bombings in Kerman": another item
-        if node.i != trigger.i and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS and node.i not in _own_phrase(trigger):
+        if (
+            node.i != trigger.i
+            and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS
+            and node.i not in _own_phrase(trigger)
+        ):
             return False  # the place of another event word
         if node.head.i == node.i:
             return False
@@ -359,10 +415,14 @@ def _date_for(sentence: Sentence, trigger: Token) -> tuple[PartialDate | None, b
     """The event's date: one tied to the trigger by the parse, else the sentence's only date."""
     attached = [d for d in sentence.dates if _attached(d.span.root, trigger)]
     if attached:
-        best = min(attached, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
+        best = min(
+            attached, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i))
+        )
         return best.date, True
     if sentence.dates:
-        nearest = min(sentence.dates, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
+        nearest = min(
+            sentence.dates, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i))
+        )
         return nearest.date, False
     return None, False
 
@@ -389,7 +449,11 @@ def _toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None,
     if sole:
         text = span.text
     else:
-        top = trigger.head if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS else trigger
+        top = (
+            trigger.head
+            if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS
+            else trigger
+        )
         text = span.doc[top.left_edge.i : top.right_edge.i + 1].text
     casualties = find_casualties(text)
     return casualties.killed, casualties.wounded
@@ -406,8 +470,13 @@ def _attack_type(span: Span, trigger: Token, kind: str) -> str | None:
         return "raid" if trigger.lower_ in {"raid", "raided"} else None
     if kind != "attack":
         return None
-    own = list(trigger.subtree) + ([trigger.head] + list(trigger.head.subtree) if trigger.dep_ != "conj" else [])
-    suicide = any(t.lower_ == "suicide" and t.head.lower_ in SUICIDE_HEADS and t.head.dep_ != "conj" for t in own)
+    own = list(trigger.subtree) + (
+        [trigger.head] + list(trigger.head.subtree) if trigger.dep_ != "conj" else []
+    )
+    suicide = any(
+        t.lower_ == "suicide" and t.head.lower_ in SUICIDE_HEADS and t.head.dep_ != "conj"
+        for t in own
+    )
     if "suicide" in near or suicide:
         return "suicide bombing"
     if trigger.lower_.startswith("assassinat") or "assassination" in words:
@@ -443,9 +512,19 @@ def _venue(trigger: Token) -> str | None:
 
 
 def _target(trigger: Token) -> str | None:
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"} and c.ent_type_ not in {"DATE", "TIME"}]
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "targeting"}):
-        objects += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+    objects = [
+        c
+        for c in trigger.children
+        if c.dep_ in {"dobj", "pobj"} and c.ent_type_ not in {"DATE", "TIME"}
+    ]
+    for prep in (
+        c
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "against", "targeting"}
+    ):
+        objects += [
+            c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}
+        ]
     for clause in (c for c in trigger.children if c.lower_ == "targeting"):
         objects += [c for c in clause.children if c.dep_ == "dobj"]
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in {"targeted", "targeting"}:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.models import Count
 
@@ -36,14 +37,36 @@ from briefgen.models import Count
 # --------------------------------------------------------------------------
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague plurals -> the conservative figure (see module docstring).
@@ -51,13 +74,13 @@ _VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "score"], key=len, reverse=True))
 # "twenty-one", "two hundred and fifty", "a dozen", "half a dozen", "a hundred"
-_WORDS_RE = (
-    rf"(?:half\s+a\s+dozen|(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)"
-)
+_WORDS_RE = rf"(?:half\s+a\s+dozen|(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)"
 # "1,300", "21", "1.5 million", "2 thousand"
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
 # "tens of thousands", "dozens", "hundreds"
-_VAGUE_RE = r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands)"
+_VAGUE_RE = (
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands)"
+)
 # A single number: not glued to other digits, dates, times, ages or percentages.
 _NUM_TAIL = rf"(?:{_DIGITS_RE}|{_WORDS_RE})(?![\w%:/]|[.,]\d|-[a-z]|-\d+[-/])"
 _NUM = rf"(?<![\w.,:/$£€#-]){_NUM_TAIL}"
@@ -76,11 +99,46 @@ _HEDGE_MAX = r"fewer\s+than|less\s+than|under"
 # The words a count can start with; a cheap lookahead that rules out most
 # positions before the full pattern is tried (find_casualties speed).
 _FIRST_WORDS = sorted(
-    {"at", "more", "over", "upwards", "no", "not", "in", "a", "an", "some", "about", "around",
-     "roughly", "approximately", "approx", "estimated", "nearly", "almost", "close", "as",
-     "up", "fewer", "less", "under", "between", "half", "tens", "dozens", "scores",
-     "hundreds", "thousands", *_UNITS, *_TENS, *_SCALES, "dozen", "score"},
-    key=len, reverse=True,
+    {
+        "at",
+        "more",
+        "over",
+        "upwards",
+        "no",
+        "not",
+        "in",
+        "a",
+        "an",
+        "some",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "approx",
+        "estimated",
+        "nearly",
+        "almost",
+        "close",
+        "as",
+        "up",
+        "fewer",
+        "less",
+        "under",
+        "between",
+        "half",
+        "tens",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        *_UNITS,
+        *_TENS,
+        *_SCALES,
+        "dozen",
+        "score",
+    },
+    key=len,
+    reverse=True,
 )
 COUNT_RE = (
     r"(?<![\w'’-])(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b)"
@@ -105,7 +163,9 @@ def _word_value(text: str) -> int | None:
         return int(value) if value.is_integer() else None
     if text.startswith("half a dozen"):
         return 6
-    total, current, seen = 0, 0, False
+    total: float = 0
+    current: float = 0
+    seen = False
     for token in re.split(r"[\s-]+", text):
         if token in ("a", "an"):
             current = max(current, 1)
@@ -180,7 +240,7 @@ def parse_count(phrase: str) -> Count | None:
     m = _COUNT.match(text)
     if not m or not m.group(0):
         return None
-    rest = text[m.end():]
+    rest = text[m.end() :]
     if rest and not re.match(r"\s|[.,;:!?)]|$", rest):
         return None
     return _count_from_match(m)
@@ -192,39 +252,207 @@ def parse_count(phrase: str) -> Count | None:
 
 # Perpetrators: never victims.
 _ATTACKERS = {
-    "attacker", "attackers", "gunman", "gunmen", "bomber", "bombers", "militant",
-    "militants", "insurgent", "insurgents", "terrorist", "terrorists", "assailant",
-    "assailants", "jihadist", "jihadists", "extremist", "extremists", "fighter",
-    "fighters", "rebel", "rebels", "hijacker", "hijackers", "kidnapper", "kidnappers",
-    "perpetrator", "perpetrators", "suspect", "suspects", "shooter", "shooters",
-    "raider", "raiders", "combatants", "jihadis", "insurgency",
+    "attacker",
+    "attackers",
+    "gunman",
+    "gunmen",
+    "bomber",
+    "bombers",
+    "militant",
+    "militants",
+    "insurgent",
+    "insurgents",
+    "terrorist",
+    "terrorists",
+    "assailant",
+    "assailants",
+    "jihadist",
+    "jihadists",
+    "extremist",
+    "extremists",
+    "fighter",
+    "fighters",
+    "rebel",
+    "rebels",
+    "hijacker",
+    "hijackers",
+    "kidnapper",
+    "kidnappers",
+    "perpetrator",
+    "perpetrators",
+    "suspect",
+    "suspects",
+    "shooter",
+    "shooters",
+    "raider",
+    "raiders",
+    "combatants",
+    "jihadis",
+    "insurgency",
 }
 # Counted things that are not people.
 _THINGS = {
-    "bombing", "bombings", "attack", "attacks", "blast", "blasts", "explosion",
-    "explosions", "incident", "incidents", "week", "weeks", "day", "days", "month",
-    "months", "year", "years", "hour", "hours", "minute", "minutes", "second",
-    "seconds", "time", "times", "percent", "per", "cent", "car", "cars", "vehicle",
-    "vehicles", "house", "houses", "home", "homes", "building", "buildings", "shop",
-    "shops", "village", "villages", "district", "districts", "province", "provinces",
-    "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "shell",
-    "shells", "drone", "drones", "bomb", "bombs", "ied", "ieds", "km", "kilometres",
-    "kilometers", "miles", "metres", "meters", "rounds", "dollars", "am", "pm",
-    "a.m.", "p.m.", "o'clock", "operations", "raids", "strikes", "airstrikes",
-    "cases", "countries", "cities", "towns", "animals", "cattle", "horses",
-    "mosques", "churches", "schools", "hospitals", "checkpoints", "posts",
-    "occasions", "decades", "centuries", "plots", "shootings", "killings",
-    "murders", "deaths", "injuries", "fatalities", "casualties", "lives",
+    "bombing",
+    "bombings",
+    "attack",
+    "attacks",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "incident",
+    "incidents",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "time",
+    "times",
+    "percent",
+    "per",
+    "cent",
+    "car",
+    "cars",
+    "vehicle",
+    "vehicles",
+    "house",
+    "houses",
+    "home",
+    "homes",
+    "building",
+    "buildings",
+    "shop",
+    "shops",
+    "village",
+    "villages",
+    "district",
+    "districts",
+    "province",
+    "provinces",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "mortar",
+    "mortars",
+    "shell",
+    "shells",
+    "drone",
+    "drones",
+    "bomb",
+    "bombs",
+    "ied",
+    "ieds",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "rounds",
+    "dollars",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "o'clock",
+    "operations",
+    "raids",
+    "strikes",
+    "airstrikes",
+    "cases",
+    "countries",
+    "cities",
+    "towns",
+    "animals",
+    "cattle",
+    "horses",
+    "mosques",
+    "churches",
+    "schools",
+    "hospitals",
+    "checkpoints",
+    "posts",
+    "occasions",
+    "decades",
+    "centuries",
+    "plots",
+    "shootings",
+    "killings",
+    "murders",
+    "deaths",
+    "injuries",
+    "fatalities",
+    "casualties",
+    "lives",
 }
 _PEOPLE = {
-    "people", "persons", "person", "civilian", "civilians", "soldier", "soldiers",
-    "troops", "police", "policeman", "policemen", "policewoman", "personnel",
-    "children", "child", "women", "woman", "men", "man", "boys", "boy", "girls",
-    "girl", "staff", "crew", "guests", "pilgrims", "fans", "kids", "babies",
-    "infants", "victims", "victim", "family", "relatives", "others", "them",
-    "whom", "those", "these", "youths", "nationals", "citizens", "members",
-    "worshippers", "worshipers", "passengers", "students", "residents", "guards",
-    "officers", "workers", "villagers", "bystanders", "journalists", "tourists",
+    "people",
+    "persons",
+    "person",
+    "civilian",
+    "civilians",
+    "soldier",
+    "soldiers",
+    "troops",
+    "police",
+    "policeman",
+    "policemen",
+    "policewoman",
+    "personnel",
+    "children",
+    "child",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "boys",
+    "boy",
+    "girls",
+    "girl",
+    "staff",
+    "crew",
+    "guests",
+    "pilgrims",
+    "fans",
+    "kids",
+    "babies",
+    "infants",
+    "victims",
+    "victim",
+    "family",
+    "relatives",
+    "others",
+    "them",
+    "whom",
+    "those",
+    "these",
+    "youths",
+    "nationals",
+    "citizens",
+    "members",
+    "worshippers",
+    "worshipers",
+    "passengers",
+    "students",
+    "residents",
+    "guards",
+    "officers",
+    "workers",
+    "villagers",
+    "bystanders",
+    "journalists",
+    "tourists",
 }
 # Words that end a noun chain ("21 in Kabul", "13 and wounded 50").
 _STOP = (
@@ -247,7 +475,10 @@ ITEM_RE = (
 )
 _ITEM = re.compile(ITEM_RE)
 
-_KILL_WORDS = r"killed|dead|died|slain|murdered|massacred|executed|beheaded|perished|shot\s+dead|gunned\s+down|lost\s+their\s+lives"
+_KILL_WORDS = (
+    r"killed|dead|died|slain|murdered|massacred|executed|beheaded|perished|shot\s+dead|gunned\s+down"
+    r"|lost\s+their\s+lives"
+)
 _WOUND_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed"
 _AUX = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|also|reportedly|later|all|confirmed|reported))*"
 
@@ -275,7 +506,9 @@ def _anchor(pattern: re.Pattern[str], verbs: str) -> re.Pattern[str]:
 # Passive patterns: their list may start with the object of an active verb
 # ("killed 21 people and 50 were wounded"); _list_count drops that group.
 _PASSIVE: set[int] = set()  # ids of the passive patterns
-_ACTIVE_VERB = re.compile(r"(?:kill|wound|injur|maim|slay|slew|murder|massacr|execut|behead|left|leav)\w*$")
+_ACTIVE_VERB = re.compile(
+    r"(?:kill|wound|injur|maim|slay|slew|murder|massacr|execut|behead|left|leav)\w*$"
+)
 
 
 def _patterns(verbs: str, active: str, other: str) -> list[re.Pattern[str]]:
@@ -298,18 +531,24 @@ def _patterns(verbs: str, active: str, other: str) -> list[re.Pattern[str]]:
 _KILL_PATTERNS = [
     # toll: "the death toll rose to 137", "raising the toll to 95", "a toll of 95"
     re.compile(
-        r"\b(?:death\s+|fatality\s+)?toll\b(?:\s+[\w']+){0,4}?\s+(?:to|at|of|reached|hit|is|was)\s+" + _list_re(_WOUND_WORDS),
+        r"\b(?:death\s+|fatality\s+)?toll\b(?:\s+[\w']+){0,4}?\s+(?:to|at|of|reached|hit|is|was)\s+"
+        + _list_re(_WOUND_WORDS),
     ),
     # "the number of dead rose to 40"
     re.compile(
-        r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed)\b(?:\s+[\w']+){0,3}?\s+(?:to|at|is|was)\s+" + _list_re(_WOUND_WORDS),
+        r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed)\b(?:\s+[\w']+){0,3}?\s+(?:to|at|is|was)\s+"
+        + _list_re(_WOUND_WORDS),
     ),
     # "claimed the lives of at least 133 people", "took the lives of 5"
-    re.compile(r"\b(?:claim\w*|t[ao]ok|taking|cost\w*)\s+the\s+lives\s+of\s+" + _list_re(_WOUND_WORDS)),
+    re.compile(
+        r"\b(?:claim\w*|t[ao]ok|taking|cost\w*)\s+the\s+lives\s+of\s+" + _list_re(_WOUND_WORDS)
+    ),
     # "claimed 21 lives", "cost 5 lives"
     re.compile(r"\b(?:claim\w*|t[ao]ok|taking|cost\w*)\s+(?P<list>" + ITEM_RE + r")\s+lives\b"),
     # "caused 21 deaths", "21 fatalities"
-    _anchor(re.compile(r"(?P<list>" + ITEM_RE + r")\s+(?:deaths|fatalities)\b"), "deaths|fatalities"),
+    _anchor(
+        re.compile(r"(?P<list>" + ITEM_RE + r")\s+(?:deaths|fatalities)\b"), "deaths|fatalities"
+    ),
     # "left at least 21 dead", "leaving 13 people killed"
     re.compile(r"\b(?:left|leav\w+)\s+" + _list_re(_WOUND_WORDS) + r"\s+(?:dead|killed)\b"),
     *_patterns(
@@ -322,7 +561,8 @@ _KILL_PATTERNS = [
 _WOUND_PATTERNS = [
     # "the number of injured rose to 50"
     re.compile(
-        r"\bnumber\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+injured|people\s+wounded)\b(?:\s+[\w']+){0,3}?\s+(?:to|at|is|was)\s+" + _list_re(_KILL_WORDS),
+        r"\bnumber\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+injured|people\s+wounded)\b(?:\s+[\w']+){0,3}?\s+(?:to|at|is|was)\s+"
+        + _list_re(_KILL_WORDS),
     ),
     # "caused 50 injuries"
     _anchor(re.compile(r"(?P<list>" + ITEM_RE + r")\s+injuries\b"), "injuries"),
@@ -330,7 +570,9 @@ _WOUND_PATTERNS = [
     *_patterns(_WOUND_WORDS, r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing)", _KILL_WORDS),
 ]
 # Explicit zero: "no one was killed", "there were no casualties".
-_ZERO_KILLED = re.compile(r"\b(?:no\s*(?:one|body)|none)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|hurt\s+or\s+killed)\b|\bno\s+(?:deaths|fatalities|casualties)\b")
+_ZERO_KILLED = re.compile(
+    r"\b(?:no\s*(?:one|body)|none)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|hurt\s+or\s+killed)\b|\bno\s+(?:deaths|fatalities|casualties)\b"
+)
 # A single named victim: "a policeman was killed", "an officer was wounded".
 _SINGLE = (
     r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}?(?:person|civilian|soldier|policeman|policewoman|"
@@ -341,18 +583,61 @@ _SINGLE = (
 )
 _SINGLE_KILLED = re.compile(_SINGLE + r"(?:killed|shot\s+dead|slain|murdered|beheaded)\b")
 _SINGLE_WOUNDED = re.compile(_SINGLE + r"(?:wounded|injured|hurt)\b")
-_ZERO_WOUNDED = re.compile(r"\b(?:no\s*(?:one|body)|none)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b|\bno\s+(?:injuries|casualties)\b")
+_ZERO_WOUNDED = re.compile(
+    r"\b(?:no\s*(?:one|body)|none)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b|\bno\s+(?:injuries|casualties)\b"
+)
 
 _MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 # A number right after these is a date, an age, an identifier... not a count.
 _NOT_COUNT_BEFORE = _MONTHS | {
-    "no", "no.", "number", "route", "flight", "resolution", "article", "page",
-    "aged", "age", "ages", "highway", "road", "sector", "block", "phase",
-    "chapter", "unit", "brigade", "battalion", "platoon", "division", "corps",
+    "no",
+    "no.",
+    "number",
+    "route",
+    "flight",
+    "resolution",
+    "article",
+    "page",
+    "aged",
+    "age",
+    "ages",
+    "highway",
+    "road",
+    "sector",
+    "block",
+    "phase",
+    "chapter",
+    "unit",
+    "brigade",
+    "battalion",
+    "platoon",
+    "division",
+    "corps",
 }
 
 
@@ -369,7 +654,7 @@ def _item_count(item: str, before: str) -> Count | None:
     if len(words) >= 2 and prev == "the" and words[-2].lower() == "of":
         return None  # "of the 30 passengers, 12 were killed": 30 is the total
     head = None
-    for word in re.findall(r"[a-z][a-z'’.]*", item[count_m.end():].lower()):
+    for word in re.findall(r"[a-z][a-z'’.]*", item[count_m.end() :].lower()):
         word = word.rstrip(".")
         if word in _ATTACKERS or word in _THINGS:
             return None  # "four gunmen", "190 suicide bombings", "two weeks"
@@ -411,7 +696,7 @@ def _list_count(m: re.Match[str], text: str) -> Count | None:
     return _sum(parts)
 
 
-def _matches(pattern: re.Pattern[str], text: str):  # type: ignore[no-untyped-def]
+def _matches(pattern: re.Pattern[str], text: str) -> Any:
     anchor = _ANCHORS.get(id(pattern))
     if anchor is None:
         yield from pattern.finditer(text)

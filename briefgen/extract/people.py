@@ -14,14 +14,36 @@ from briefgen.extract.document import ArticleDoc
 
 # Title words that stand before a name ("Kremlin spokesman Dmitry Peskov").
 TITLE_WORDS = {
-    "minister", "spokesman", "spokeswoman", "spokesperson", "president", "prime", "secretary",
-    "governor", "commander", "general", "chief", "director", "ambassador", "envoy", "leader",
-    "official", "analyst", "expert", "researcher", "adviser", "advisor", "deputy", "head",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "prime",
+    "secretary",
+    "governor",
+    "commander",
+    "general",
+    "chief",
+    "director",
+    "ambassador",
+    "envoy",
+    "leader",
+    "official",
+    "analyst",
+    "expert",
+    "researcher",
+    "adviser",
+    "advisor",
+    "deputy",
+    "head",
 }
 
 
 # "a researcher at the Gulf Policy Forum": the NER does not always tag the institution.
-INSTITUTION = re.compile(r"\b(?:at|with|of|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s*)(?:(?:of|for|and|on)\s+|[A-Z][\w’'-]+\s*)*[A-Z][\w’'-]+)")
+INSTITUTION = re.compile(
+    r"\b(?:at|with|of|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s*)(?:(?:of|for|and|on)\s+|[A-Z][\w’'-]+\s*)*[A-Z][\w’'-]+)"
+)
 
 
 def role_of(article: ArticleDoc, person: Span) -> tuple[str | None, str | None]:
@@ -34,7 +56,11 @@ def role_of(article: ArticleDoc, person: Span) -> tuple[str | None, str | None]:
     else:
         # "Interior Minister Ali Yerlikaya": title words glued before the name.
         start = person.start
-        while start > 0 and doc[start - 1].dep_ in {"compound", "amod"} and start <= doc[start - 1].head.i < person.end:
+        while (
+            start > 0
+            and doc[start - 1].dep_ in {"compound", "amod"}
+            and start <= doc[start - 1].head.i < person.end
+        ):
             start -= 1
         if start == person.start:
             return None, None
@@ -46,9 +72,14 @@ def role_of(article: ArticleDoc, person: Span) -> tuple[str | None, str | None]:
 
 def _affiliation(article: ArticleDoc, span: Span) -> str | None:
     orgs = [e for e in span.ents if e.label_ in {"ORG", "FAC"} and not article.actor_of(e)]
-    preferred = [e for e in orgs if e.start > span.start and span.doc[e.start - 1].lower_ in {"the", "with", "at", "of"}]
-    org = (preferred or orgs or [None])[0]
-    if org is not None:
+    preferred = [
+        e
+        for e in orgs
+        if e.start > span.start and span.doc[e.start - 1].lower_ in {"the", "with", "at", "of"}
+    ]
+    chosen = preferred or orgs
+    if chosen:
+        org = chosen[0]
         return re.sub(r"^the\s+", "", org.text)
     actors = [article.actor_of(e) for e in span.ents if article.actor_of(e)]
     if actors:
@@ -64,7 +95,11 @@ def find_people(article: ArticleDoc) -> list[tuple[Span, str, str | None, str | 
     """Each person once per article, where first given a role: (mention, name, role, affiliation)."""
     seen: dict[str, tuple[Span, str, str | None, str | None]] = {}
     for ent in article.doc.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2 or article.dateline[0] <= ent.start_char < article.dateline[1]:
+        if (
+            ent.label_ != "PERSON"
+            or len(ent) < 2
+            or article.dateline[0] <= ent.start_char < article.dateline[1]
+        ):
             continue
         name = ent.text.removesuffix("’s").removesuffix("'s")
         role, affiliation = role_of(article, ent)

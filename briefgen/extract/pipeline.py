@@ -14,8 +14,8 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from briefgen.config import Config
 from briefgen import errors
+from briefgen.config import Config
 from briefgen.models import EXTRACTOR_VERSION, Article, Fact
 from briefgen.store import Store
 
@@ -34,7 +34,9 @@ class ExtractReport:
 def component_settings(config: Config) -> dict:
     return {
         "actors": {name: actor.model_dump() for name, actor in config.actors.items()},
-        "topics": {name: topic.model_dump(exclude_none=True) for name, topic in config.topics.items()},
+        "topics": {
+            name: topic.model_dump(exclude_none=True) for name, topic in config.topics.items()
+        },
     }
 
 
@@ -46,7 +48,13 @@ def pipeline_version(config: Config) -> str:
     except PackageNotFoundError:
         model = config.nlp.pipeline
     key = json.dumps(
-        [EXTRACTOR_VERSION, _rules_digest(), model, sorted(config.nlp.disable), component_settings(config)],
+        [
+            EXTRACTOR_VERSION,
+            _rules_digest(),
+            model,
+            sorted(config.nlp.disable),
+            component_settings(config),
+        ],
         sort_keys=True,
     )
     return hashlib.sha256(key.encode()).hexdigest()[:12]
@@ -81,7 +89,11 @@ def build_nlp(config: Config):
     for name in config.nlp.disable:
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
-    if "parser" not in nlp.pipe_names and "senter" in nlp.disabled and "senter" not in config.nlp.disable:
+    if (
+        "parser" not in nlp.pipe_names
+        and "senter" in nlp.disabled
+        and "senter" not in config.nlp.disable
+    ):
         nlp.enable_pipe("senter")  # without the parser, sentences come from the (faster) senter
     settings = component_settings(config)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -159,7 +171,7 @@ def extract(
 # that the worker processes forked for every batch inherit it instead of loading it again.
 WARM_UP = (
     "KABUL, Afghanistan - A suicide bomber killed at least 12 people at a market in Kabul on "
-    "Tuesday, 5 March 2024, officials said. \"We will find them,\" said a police spokesman.\n\n"
+    'Tuesday, 5 March 2024, officials said. "We will find them," said a police spokesman.\n\n'
     "IS-K claimed the attack, its third since last month."
 )
 

@@ -17,20 +17,59 @@ from briefgen.extract.document import ArticleDoc, Sentence
 from briefgen.extract.people import role_of
 from briefgen.models import Quote
 
-OPEN = "“\"«"
-CLOSE = "”\"»"
+OPEN = '“"«'
+CLOSE = '”"»'
 MIN_WORDS = 4  # shorter quoted text is a title or scare quote
 SPEECH = {
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "warned",
-    "wrote", "explained", "observed", "insisted", "argued", "announced", "declared", "remarked",
-    "commented", "asserted", "expressed", "urged", "continued", "according", "stressed", "concluded",
-    "acknowledged", "cautioned", "emphasised", "emphasized", "vowed", "described", "called",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "noted",
+    "warned",
+    "wrote",
+    "explained",
+    "observed",
+    "insisted",
+    "argued",
+    "announced",
+    "declared",
+    "remarked",
+    "commented",
+    "asserted",
+    "expressed",
+    "urged",
+    "continued",
+    "according",
+    "stressed",
+    "concluded",
+    "acknowledged",
+    "cautioned",
+    "emphasised",
+    "emphasized",
+    "vowed",
+    "described",
+    "called",
 }
 PRONOUNS = {"he", "she", "they", "it"}
 DETERMINERS = {"the", "a", "an"}
 # "the monitoring team for the UN Security Council" reads as "UN Security Council monitoring team".
 BODY_OF = re.compile(r"^(?:the\s+)?(.+?)\s+(?:for|of)\s+(?:the\s+)(.+)$", re.I)
-BODY_NOUNS = {"team", "office", "panel", "committee", "spokesman", "spokeswoman", "spokesperson", "mission"}
+BODY_NOUNS = {
+    "team",
+    "office",
+    "panel",
+    "committee",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mission",
+}
 
 
 @dataclass
@@ -90,7 +129,12 @@ def find_quotes(article: ArticleDoc) -> list[QuoteMention]:
         if sentence is None:
             continue
         speaker = _speaker_in(article, sentence, segment, last)
-        if speaker is None and last is not None and quotes and sentence.index - quotes[-1].sentence.index <= 1:
+        if (
+            speaker is None
+            and last is not None
+            and quotes
+            and sentence.index - quotes[-1].sentence.index <= 1
+        ):
             speaker = last  # a quote that runs on from the previous one
         if speaker is None and segment.start - sentence.span.start_char < 3:
             # "“...” ... Ahmad Zia, the deputy minister, told the Herald": the speaker comes after.
@@ -101,7 +145,12 @@ def find_quotes(article: ArticleDoc) -> list[QuoteMention]:
         if speaker is None:
             continue
         last = speaker
-        quote = Quote(speaker=speaker.name, text=segment.text, affiliation=speaker.affiliation, role=speaker.role)
+        quote = Quote(
+            speaker=speaker.name,
+            text=segment.text,
+            affiliation=speaker.affiliation,
+            role=speaker.role,
+        )
         quotes.append(QuoteMention(quote, sentence, segment.start, segment.end))
     return quotes
 
@@ -186,9 +235,14 @@ def _full_name(article: ArticleDoc, person: Span) -> str:
 
 
 def _surname_to_full(article: ArticleDoc, name: str, before: int) -> str:
-    """"Haidari" becomes "Omar Haidari" when the article named him in full before."""
+    """ "Haidari" becomes "Omar Haidari" when the article named him in full before."""
     for ent in article.doc.ents:
-        if ent.label_ == "PERSON" and ent.start < before and len(ent) > 1 and ent.text.split()[-1] == name:
+        if (
+            ent.label_ == "PERSON"
+            and ent.start < before
+            and len(ent) > 1
+            and ent.text.split()[-1] == name
+        ):
             return ent.text
     return name
 

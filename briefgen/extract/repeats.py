@@ -32,7 +32,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         for kept in merged:
             same_toll = kept.event.killed is not None and kept.event.killed == mention.event.killed
-            if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(kept.event, mention.event):
+            if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(
+                kept.event, mention.event
+            ):
                 _fill_from(kept, mention)
                 break
         else:
@@ -60,14 +62,28 @@ def _same_event(a: Event, b: Event) -> bool:
 
 def _fill_from(kept: Mention, other: Mention) -> None:
     """Fill what `kept` lacks from `other`; a surer source wins a disagreement."""
-    for name in ("date", "location", "country", "attack_type", "target", "venue", "killed", "wounded", "claimed_by"):
+    for name in (
+        "date",
+        "location",
+        "country",
+        "attack_type",
+        "target",
+        "venue",
+        "killed",
+        "wounded",
+        "claimed_by",
+    ):
         mine, theirs = getattr(kept.event, name), getattr(other.event, name)
         if theirs is None:
             continue
-        if mine is None or (name == "date" and theirs.precision == "day" and mine.precision != "day"):
+        if mine is None or (
+            name == "date" and theirs.precision == "day" and mine.precision != "day"
+        ):
             setattr(kept.event, name, theirs)
         elif name == "country" and kept.ranks.get("country", 1) < other.ranks.get("country", 1):
             kept.event.country = theirs
-    if other.event.perpetrator and other.ranks.get("perpetrator", 0) > kept.ranks.get("perpetrator", -1):
+    if other.event.perpetrator and other.ranks.get("perpetrator", 0) > kept.ranks.get(
+        "perpetrator", -1
+    ):
         kept.event.perpetrator = other.event.perpetrator
         kept.ranks["perpetrator"] = other.ranks["perpetrator"]

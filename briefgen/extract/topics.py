@@ -27,9 +27,12 @@ def rule_matches(fact: dict[str, Any], rule: dict[str, Any]) -> bool:
         "event_types": lambda v: is_event and data.get("type") in v,
         "actors_all": lambda v: set(v) <= actors,
         "actors_any": lambda v: bool(set(v) & actors),
-        "perpetrators": lambda v: is_event
-        and bool({data.get("perpetrator"), data.get("claimed_by")} & set(v)),
-        "countries_not": lambda v: is_event and bool(data.get("country")) and data["country"] not in v,
+        "perpetrators": lambda v: (
+            is_event and bool({data.get("perpetrator"), data.get("claimed_by")} & set(v))
+        ),
+        "countries_not": lambda v: (
+            is_event and bool(data.get("country")) and data["country"] not in v
+        ),
         "countries": lambda v: is_event and data.get("country") in v,
         "keywords": lambda v: any(k.lower() in fact.get("sentence", "").lower() for k in v),
     }

@@ -112,7 +112,7 @@ def band_keys(found: set[str]) -> list[str]:
     signature.update_batch([s.encode("utf-8") for s in sorted(found)])
     values = signature.hashvalues
     return [
-        f"{band}:{hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
+        f"{band}:{hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
         for band in range(BANDS)
     ]
 
@@ -147,7 +147,9 @@ def find_repeat(text: str) -> tuple[int, float] | None:
         tokens += found
         line_of += [number] * len(found)
         offset += len(line) + 1
-    grams = [(" ".join(tokens[i : i + SHINGLE]), line_of[i]) for i in range(len(tokens) - SHINGLE + 1)]
+    grams = [
+        (" ".join(tokens[i : i + SHINGLE]), line_of[i]) for i in range(len(tokens) - SHINGLE + 1)
+    ]
     if len(grams) < 2 * MIN_REPEAT_SHINGLES:
         return None
     total = len({g for g, _ in grams})
@@ -217,8 +219,8 @@ def index_pending(store: Store) -> list[Finding]:
         candidates |= {other for key in keys for other in batch_bands.get(key, [])}
         candidates.discard(article.id)
         missing = [c for c in candidates if c not in known]
-        for other in store.articles(missing):
-            known[other.id] = other
+        for stored in store.articles(missing):
+            known[stored.id] = stored
         best: tuple[float, str] | None = None
         for other in sorted(candidates):
             if other not in known:

@@ -39,9 +39,15 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
     missing: list[Failure] = []
     for raw in paths:
         text = str(raw)
-        matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))] if glob.has_magic(text) else [Path(text)]
+        matches = (
+            [Path(p) for p in sorted(glob.glob(text, recursive=True))]
+            if glob.has_magic(text)
+            else [Path(text)]
+        )
         if not matches or not matches[0].exists():
-            missing.append(Failure(text, "no such file or folder; check the path (or corpus in config.yaml)"))
+            missing.append(
+                Failure(text, "no such file or folder; check the path (or corpus in config.yaml)")
+            )
             continue
         for match in matches:
             if match.is_dir():
@@ -55,7 +61,9 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
             elif match.is_file():
                 files.append(match)
             else:  # /dev/urandom, a FIFO or a socket would never end or block the run
-                missing.append(Failure(str(match), "not a regular file (device, pipe or socket); skipped"))
+                missing.append(
+                    Failure(str(match), "not a regular file (device, pipe or socket); skipped")
+                )
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -74,7 +82,7 @@ def ingest_paths(
     progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Read every file under `paths` and store the articles not stored yet."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     files, missing = expand(paths)
     report = IngestReport(failed=missing)
     batch: list[Article] = []
@@ -86,8 +94,13 @@ def ingest_paths(
             try:
                 article = to_article(item, now)
             except Exception as exc:  # a bug on odd input must not stop the other files
-                report.failed.append(Failure(item.path, f"cannot be ingested ({type(exc).__name__}: {exc}); "
-                                             "skipped; please report this as a bug"))
+                report.failed.append(
+                    Failure(
+                        item.path,
+                        f"cannot be ingested ({type(exc).__name__}: {exc}); "
+                        "skipped; please report this as a bug",
+                    )
+                )
                 continue
             if not article.text:
                 report.failed.append(Failure(item.path, "no article text; skipped"))
@@ -107,15 +120,21 @@ def ingest_paths(
 def _read(path: Path, report: IngestReport) -> Iterator[RawArticle | Failure]:
     read = READERS.get(path.suffix.lower())
     if read is None:
-        report.skipped.append(Failure(str(path), f"unknown format {path.suffix or '(no extension)'!r}; skipped"))
+        report.skipped.append(
+            Failure(str(path), f"unknown format {path.suffix or '(no extension)'!r}; skipped")
+        )
         return
     try:
         yield from read(path)
     except OSError as exc:
-        yield Failure(str(path), f"cannot read: {exc.strerror or exc}; check the file's permissions")
+        yield Failure(
+            str(path), f"cannot read: {exc.strerror or exc}; check the file's permissions"
+        )
     except Exception as exc:  # a reader bug or a parser crash: report it, go on with the next file
-        yield Failure(str(path), f"cannot be read ({type(exc).__name__}: {exc}); skipped; "
-                                 "please report this as a bug")
+        yield Failure(
+            str(path),
+            f"cannot be read ({type(exc).__name__}: {exc}); skipped; please report this as a bug",
+        )
 
 
 def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:

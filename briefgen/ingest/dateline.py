@@ -31,7 +31,9 @@ _ORD = r"(?:st|nd|rd|th)?"
 DATE_RE = (
     r"(?:(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d)(?![\d])"  # 2024-03-22
     rf"|{_WD}{_MON}\s+(?P<md_d>[0-3]?\d){_ORD},?\s+(?P<md_y>(?:19|20)\d\d)"  # March 21, 2024
-    rf"|{_WD}(?P<dm_d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<mon2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<dm_y>(?:19|20)\d\d)"  # 21 March 2024
+    rf"|{_WD}(?P<dm_d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<mon2>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?,?\s+(?P<dm_y>(?:19|20)\d\d)"  # 21 March 2024
     r"|(?P<num_a>[0-3]?\d)[./](?P<num_b>[0-3]?\d)[./](?P<num_y>(?:19|20)\d\d))"  # 21/03/2024
     r"(?!\d)"
 )
@@ -52,9 +54,7 @@ _KEYWORD = re.compile(
     re.I,
 )
 # "KABUL, March 21, 2024 -", "Kabul (Reuters), 21 March 2024 —"
-_CITY = re.compile(
-    r"^\W*[A-Z][A-Za-z.'’ -]{1,40}?(?:\s*\([^)]{1,30}\))?\s*,\s*(?=\S)"
-)
+_CITY = re.compile(r"^\W*[A-Z][A-Za-z.'’ -]{1,40}?(?:\s*\([^)]{1,30}\))?\s*,\s*(?=\S)")
 _CITY_END = re.compile(r"^\s*(?:[-–—:(|]|$)")
 # What may stand beside the date on a short date line: time, zone, separators.
 _LEFTOVER = re.compile(
@@ -94,11 +94,11 @@ def _line_date(line: str) -> tuple[re.Match[str] | None, str]:
     c = _CITY.match(line)
     if c:
         m = _DATE.match(line, c.end())
-        if m and _CITY_END.match(line[m.end():]):
+        if m and _CITY_END.match(line[m.end() :]):
             return m, "city dateline"
     if len(line) <= _SHORT_LINE:
         for m in _DATE.finditer(line):
-            before, after = line[: m.start()], line[m.end():]
+            before, after = line[: m.start()], line[m.end() :]
             # the date opens or closes the line; the rest is a byline or a time
             opens = not _LEFTOVER.sub("", before).strip()
             closes = not _LEFTOVER.sub("", after).strip()
@@ -125,7 +125,10 @@ def find_published(text: str, now: dt.datetime) -> tuple[dt.date | None, str]:
         if found is None:
             continue
         if found > today:
-            rejected = rejected or f"{kind} {found.isoformat()} on line {number} is after {today.isoformat()}: rejected"
+            rejected = (
+                rejected
+                or f"{kind} {found.isoformat()} on line {number} is after {today.isoformat()}: rejected"
+            )
             continue
         return found, f"{kind} on line {number}: {m.group(0).strip()!r}"
     return None, rejected or "no dateline found in the first lines"

@@ -58,13 +58,17 @@ class RawArticle:
         if self.url and urlsplit(self.url).scheme.lower() not in ("", "http", "https"):
             self.notes.append(f"url {self.url[:60]!r} ignored: only http and https links are kept")
             self.url = None
-        if not isinstance(self.published, (str, int, float, dt.date, type(None))) or isinstance(self.published, bool):
+        if not isinstance(self.published, (str, int, float, dt.date, type(None))) or isinstance(
+            self.published, bool
+        ):
             self.notes.append(f"published date of type {type(self.published).__name__} ignored")
             self.published = None
         elif isinstance(self.published, str):
             self.published = clean(self.published)
             if self.published and len(self.published) > MAX_PUBLISHED_CHARS:
-                self.notes.append(f"published value of {len(self.published)} characters ignored: not a date")
+                self.notes.append(
+                    f"published value of {len(self.published)} characters ignored: not a date"
+                )
                 self.published = None
 
 
@@ -176,9 +180,7 @@ def read_html(path: Path) -> Iterator[RawArticle | Failure]:
     if not page["text"]:
         yield Failure(str(path), "no article text found in the HTML page")
         return
-    yield RawArticle(
-        origin=path.name, path=str(path), format="html", notes=notes, **page
-    )
+    yield RawArticle(origin=path.name, path=str(path), format="html", notes=notes, **page)
 
 
 def html_article(html: str) -> dict:
@@ -190,7 +192,11 @@ def html_article(html: str) -> dict:
     # <iframe>): fall back to the visible text rather than lose the page.
     try:
         text = trafilatura.extract(
-            html, include_comments=False, include_tables=False, include_images=False, deduplicate=True
+            html,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=True,
         )
     except Exception:
         text = None
@@ -217,8 +223,16 @@ def _meta_published(html: str) -> str | None:
         tree = lxml_html.fromstring(html)
     except Exception:
         return None
-    for key in ("article:published_time", "og:published_time", "datePublished",
-                "pubdate", "publishdate", "date", "dc.date", "DC.date.issued"):
+    for key in (
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "DC.date.issued",
+    ):
         for attr in ("property", "name", "itemprop"):
             found = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
             if found and found[0].strip():
@@ -259,7 +273,11 @@ def read_jsonl(path: Path) -> Iterator[RawArticle | Failure]:
         except (ValueError, RecursionError) as exc:  # nesting too deep, huge numbers
             yield Failure(where, f"unreadable JSON ({type(exc).__name__}); row skipped")
             continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("text"), str)
+            or not row["text"].strip()
+        ):
             yield Failure(where, "row has no 'text' field with the article text; row skipped")
             continue
         yield RawArticle(

@@ -58,15 +58,22 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
     dated = bool(request.week or request.since or request.until)
     if config.briefs[request.name].kind == "actor":
         actor: str | None = ActorIndex.from_config(config.actors).require(request.subject)
-        period = choose_period(articles, request.week, request.since, request.until) if dated else None
+        period = (
+            choose_period(articles, request.week, request.since, request.until) if dated else None
+        )
         stem = f"{request.name}-{actor}"
     else:
         actor = None
         period = choose_period(articles, request.week, request.since, request.until)
         stem = f"{request.name}-{period.start.isoformat()}"
     context = build_context(
-        config, request.name, BriefData(loaded), period=period, actor=actor,
-        newest_ingest=store.newest_ingest(), issued=request.issued,
+        config,
+        request.name,
+        BriefData(loaded),
+        period=period,
+        actor=actor,
+        newest_ingest=store.newest_ingest(),
+        issued=request.issued,
     )
     out_dir = request.out_dir or config.path(config.output.dir)
     paths = render_brief(config, context, request.formats, out_dir, stem)

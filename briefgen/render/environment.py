@@ -14,10 +14,10 @@ from pathlib import Path
 
 import jinja2
 
-from briefgen.config import Config
 from briefgen import errors
-from briefgen.errors import TemplateError
 from briefgen.builtin import builtin_dir
+from briefgen.config import Config
+from briefgen.errors import TemplateError
 
 SUFFIX = ".html.j2"
 
@@ -37,10 +37,12 @@ def search_path(config: Config) -> SearchPath:
 def make_environment(paths: SearchPath) -> jinja2.Environment:
     user_and_builtin = jinja2.FileSystemLoader([str(p) for p in paths.templates])
     builtin = jinja2.FileSystemLoader(str(paths.templates[-1]))
-    loader = jinja2.ChoiceLoader([
-        jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
-        user_and_builtin,
-    ])
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
+            user_and_builtin,
+        ]
+    )
     env = jinja2.Environment(
         loader=loader,
         autoescape=True,

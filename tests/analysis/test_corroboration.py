@@ -13,7 +13,9 @@ def article(key, published):
 
 
 def fact(number, key, event):
-    return Fact(id=number, kind="event", article_id=key, sentence="", start=0, end=0, data=event.to_dict())
+    return Fact(
+        id=number, kind="event", article_id=key, sentence="", start=0, end=0, data=event.to_dict()
+    )
 
 
 ARTICLES = {"dated": article("dated", dt.date(2024, 5, 4)), "undated": article("undated", None)}
@@ -21,13 +23,17 @@ ARTICLES = {"dated": article("dated", dt.date(2024, 5, 4)), "undated": article("
 
 def test_an_undated_report_takes_the_date_of_a_dated_one(config):
     facts = [
-        fact(1, "dated", Event("attack", PartialDate(2024, 5, 3), "Quetta", "Pakistan", killed=None)),
+        fact(
+            1, "dated", Event("attack", PartialDate(2024, 5, 3), "Quetta", "Pakistan", killed=None)
+        ),
         fact(2, "undated", Event("attack", None, "Quetta", "Pakistan")),
     ]
     found = corroborated_dates(merge_events(facts, ARTICLES))
     assert found == {2: (PartialDate(2024, 5, 3), "corroborated by dated.txt")}
     updated = analyse(config, list(ARTICLES.values()), facts).facts
-    assert updated[1].data["date"] == "2024-05-03" and updated[1].data["date_basis"].startswith("corroborated")
+    assert updated[1].data["date"] == "2024-05-03" and updated[1].data["date_basis"].startswith(
+        "corroborated"
+    )
     assert facts[1].data["date"] is None  # the stored facts are not changed
 
 

@@ -17,20 +17,46 @@ from briefgen.store import Store
 runner = CliRunner()
 
 EVENT_FIELDS = {
-    "id", "type", "date", "precision", "location", "country", "perpetrator", "claimed_by", "attack_type",
-    "killed", "wounded", "sources", "independent_sources", "conflicts",
+    "id",
+    "type",
+    "date",
+    "precision",
+    "location",
+    "country",
+    "perpetrator",
+    "claimed_by",
+    "attack_type",
+    "killed",
+    "wounded",
+    "sources",
+    "independent_sources",
+    "conflicts",
 }
 
 
 def article(name, published, outlet, copy_of=None):
-    return Article(id=name, origin=f"{name}.md", title=f"Report {name}", text=f"Text of {name}.", source=outlet,
-                   published=dt.date.fromisoformat(published), copy_of=copy_of)
+    return Article(
+        id=name,
+        origin=f"{name}.md",
+        title=f"Report {name}",
+        text=f"Text of {name}.",
+        source=outlet,
+        published=dt.date.fromisoformat(published),
+        copy_of=copy_of,
+    )
 
 
 def fact(source, sentence, actors=(), **fields):
     event = Event(**{"type": "attack", **fields})
-    return Fact(kind="event", article_id=source.id, sentence=sentence, start=0, end=len(sentence),
-                data=event.to_dict(), actors=list(actors))
+    return Fact(
+        kind="event",
+        article_id=source.id,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        data=event.to_dict(),
+        actors=list(actors),
+    )
 
 
 @pytest.fixture()
@@ -51,14 +77,51 @@ def project(tmp_path, root, monkeypatch):
     d = article("d", "2024-06-10", "Steppe Times")
     day = PartialDate(2024, 5, 2)
     facts = {
-        "a": [fact(a, "A bomber killed at least 12 in Jalalabad.", date=day, location="Jalalabad",
-                   country="Afghanistan", killed=Count(12), wounded=Count(30, 30))],
-        "b": [fact(b, "The toll rose to 19, and IS-K was blamed.", ["IS-K"], date=day, location="Jalalabad",
-                   country="Afghanistan", perpetrator="IS-K", killed=Count(19, 19))],
-        "c": [fact(c, "The toll rose to 19, and IS-K was blamed.", ["IS-K"], date=day, location="Jalalabad",
-                   country="Afghanistan", perpetrator="IS-K", killed=Count(19, 19))],
-        "d": [fact(d, "Police foiled a plot in Stockholm in June 2024.", date=PartialDate(2024, 6),
-                   location="Stockholm", country="Sweden", type="foiled_plot")],
+        "a": [
+            fact(
+                a,
+                "A bomber killed at least 12 in Jalalabad.",
+                date=day,
+                location="Jalalabad",
+                country="Afghanistan",
+                killed=Count(12),
+                wounded=Count(30, 30),
+            )
+        ],
+        "b": [
+            fact(
+                b,
+                "The toll rose to 19, and IS-K was blamed.",
+                ["IS-K"],
+                date=day,
+                location="Jalalabad",
+                country="Afghanistan",
+                perpetrator="IS-K",
+                killed=Count(19, 19),
+            )
+        ],
+        "c": [
+            fact(
+                c,
+                "The toll rose to 19, and IS-K was blamed.",
+                ["IS-K"],
+                date=day,
+                location="Jalalabad",
+                country="Afghanistan",
+                perpetrator="IS-K",
+                killed=Count(19, 19),
+            )
+        ],
+        "d": [
+            fact(
+                d,
+                "Police foiled a plot in Stockholm in June 2024.",
+                date=PartialDate(2024, 6),
+                location="Stockholm",
+                country="Sweden",
+                type="foiled_plot",
+            )
+        ],
     }
     with Store(folder / "store.sqlite") as store:
         store.add_articles([a, b, c, d])
@@ -68,7 +131,15 @@ def project(tmp_path, root, monkeypatch):
 
 def events(project, *args):
     result = runner.invoke(
-        app, ["--config", str(project / "config.yaml"), "--store", str(project / "store.sqlite"), "events", *args],
+        app,
+        [
+            "--config",
+            str(project / "config.yaml"),
+            "--store",
+            str(project / "store.sqlite"),
+            "events",
+            *args,
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
@@ -93,7 +164,11 @@ def test_json_merges_reports_and_keeps_every_figure(project):
     rows = json.loads(events(project, "--format", "json").stdout)
     bombing = next(r for r in rows if r["type"] == "attack")
     assert (bombing["date"], bombing["precision"]) == ("2024-05-02", "day")
-    assert (bombing["location"], bombing["country"], bombing["perpetrator"]) == ("Jalalabad", "Afghanistan", "IS-K")
+    assert (bombing["location"], bombing["country"], bombing["perpetrator"]) == (
+        "Jalalabad",
+        "Afghanistan",
+        "IS-K",
+    )
     assert [s["article"] for s in bombing["sources"]] == ["a.md", "b.md", "c.md"]
     assert bombing["sources"][0]["evidence"] == "A bomber killed at least 12 in Jalalabad."
     assert bombing["independent_sources"] == 2  # c is a copy of b
@@ -123,7 +198,15 @@ def test_table_lists_one_line_per_event_and_the_counts(project):
 
 def test_unknown_actor_is_a_usage_error(project):
     result = runner.invoke(
-        app, ["--config", str(project / "config.yaml"), "--store", str(project / "store.sqlite"), "events",
-              "--actor", "Nobody At All"],
+        app,
+        [
+            "--config",
+            str(project / "config.yaml"),
+            "--store",
+            str(project / "store.sqlite"),
+            "events",
+            "--actor",
+            "Nobody At All",
+        ],
     )
     assert result.exit_code == 2

@@ -26,10 +26,17 @@ PARENTS = {"IS-K": "Islamic State", "Islamic State": None, "Taliban": None}
 _ids = itertools.count(1)
 
 
-def article(name: str, published: str | None, outlet: str = "Outlet", copy_of: str | None = None) -> Article:
+def article(
+    name: str, published: str | None, outlet: str = "Outlet", copy_of: str | None = None
+) -> Article:
     return Article(
-        id=name, origin=f"{name}.md", title=f"Title of {name}", text="", source=outlet,
-        published=dt.date.fromisoformat(published) if published else None, copy_of=copy_of,
+        id=name,
+        origin=f"{name}.md",
+        title=f"Title of {name}",
+        text="",
+        source=outlet,
+        published=dt.date.fromisoformat(published) if published else None,
+        copy_of=copy_of,
     )
 
 
@@ -41,8 +48,15 @@ def mention(source: Article, sentence: str = "", **fields) -> Fact:
     if isinstance(fields.get("date"), str):
         fields["date"] = PartialDate.parse(fields["date"])
     event = Event(**fields)
-    return Fact(kind="event", article_id=source.id, sentence=sentence or f"{source.id} says.", start=0, end=1,
-                data=event.to_dict(), id=next(_ids))
+    return Fact(
+        kind="event",
+        article_id=source.id,
+        sentence=sentence or f"{source.id} says.",
+        start=0,
+        end=1,
+        data=event.to_dict(),
+        id=next(_ids),
+    )
 
 
 def merge(*pairs: tuple[Article, Fact]):
@@ -51,7 +65,12 @@ def merge(*pairs: tuple[Article, Fact]):
 
 
 def jalalabad(source: Article, **fields) -> tuple[Article, Fact]:
-    base = dict(date="2024-05-02", location="Jalalabad", country="Afghanistan", attack_type="suicide bombing")
+    base = dict(
+        date="2024-05-02",
+        location="Jalalabad",
+        country="Afghanistan",
+        attack_type="suicide bombing",
+    )
     base.update(fields)
     return source, mention(source, **base)
 
@@ -75,7 +94,9 @@ def test_reports_of_one_bombing_merge_with_every_figure_kept_as_revisions():
     killed = event.figure_summary("killed")
     assert (killed.min, killed.max) == (12, 40)  # a range, never an average
     assert [(r.report.article.id, r.number, r.revises) for r in killed.by_source] == [
-        ("a", 12, False), ("b", 31, True), ("c", 40, True),
+        ("a", 12, False),
+        ("b", 31, True),
+        ("c", 40, True),
     ]
     assert killed.revised and not killed.conflict
     assert "killed" not in event.conflicts  # a toll revised day by day is no conflict
@@ -87,7 +108,9 @@ def test_reports_of_one_bombing_merge_with_every_figure_kept_as_revisions():
 def test_figures_of_the_same_day_that_differ_are_a_conflict():
     a = article("a", "2024-05-02", "Kabul Ledger")
     b = article("b", "2024-05-02", "Meridian")
-    (event,) = merge(jalalabad(a, killed=21, wounded=50), jalalabad(b, killed=Count(3, 3), wounded=12))
+    (event,) = merge(
+        jalalabad(a, killed=21, wounded=50), jalalabad(b, killed=Count(3, 3), wounded=12)
+    )
     assert event.conflicts == ["killed", "wounded"]
     summary = event.figure_summary("killed")
     assert summary.conflict and (summary.min, summary.max) == (3, 21)
@@ -117,7 +140,8 @@ def test_a_story_told_twice_in_one_article_is_one_source():
     a = article("a", "2024-05-02")
     b = article("b", "2024-05-02")
     events = merge(
-        jalalabad(a, killed=30), jalalabad(a, killed=30, location=None),  # retold, vaguer
+        jalalabad(a, killed=30),
+        jalalabad(a, killed=30, location=None),  # retold, vaguer
         jalalabad(b, killed=30),
     )
     assert len(events) == 1
@@ -171,14 +195,18 @@ def test_different_cities_or_kinds_stay_apart():
     b = article("b", "2024-05-02")
     c = article("c", "2024-05-02")
     events = merge(
-        jalalabad(a), jalalabad(b, location="Kandahar"), jalalabad(c, type="foiled_plot"),
+        jalalabad(a),
+        jalalabad(b, location="Kandahar"),
+        jalalabad(c, type="foiled_plot"),
     )
     assert len(events) == 3
 
 
 def test_parent_and_affiliate_agree_but_rival_groups_do_not():
     isk = Event("attack", PartialDate(2024, 5, 2), "Jalalabad", "Afghanistan", perpetrator="IS-K")
-    claim = Event("attack", PartialDate(2024, 5, 2), country="Afghanistan", claimed_by="Islamic State")
+    claim = Event(
+        "attack", PartialDate(2024, 5, 2), country="Afghanistan", claimed_by="Islamic State"
+    )
     rival = Event("attack", PartialDate(2024, 5, 2), country="Afghanistan", perpetrator="Taliban")
     assert same_event(isk, claim, PARENTS)
     assert not same_event(isk, rival, PARENTS)
@@ -209,7 +237,9 @@ def test_a_report_cannot_tell_of_a_later_event():
 def test_undated_mention_joins_recent_news_only():
     a = article("a", "2024-05-02")
     soon = article("soon", "2024-05-10")
-    late = article("late", (dt.date(2024, 5, 2) + dt.timedelta(days=UNDATED_WINDOW_DAYS + 5)).isoformat())
+    late = article(
+        "late", (dt.date(2024, 5, 2) + dt.timedelta(days=UNDATED_WINDOW_DAYS + 5)).isoformat()
+    )
     events = merge(jalalabad(a), jalalabad(soon, date=None), jalalabad(late, date=None))
     assert sorted(len(e.reports) for e in events) == [1, 2]
 
@@ -219,7 +249,9 @@ def test_a_vague_mention_does_not_chain_two_events():
     second = article("second", "2024-05-20")
     vague = article("vague", "2024-05-21")
     events = merge(
-        jalalabad(first), jalalabad(second, date="2024-05-20"), jalalabad(vague, date="2024-05"),
+        jalalabad(first),
+        jalalabad(second, date="2024-05-20"),
+        jalalabad(vague, date="2024-05"),
     )
     assert len(events) == 2
     joined = next(e for e in events if len(e.reports) == 2)
@@ -238,7 +270,10 @@ def test_ids_and_order_follow_the_timeline():
     a = article("a", "2024-05-02")
     b = article("b", "2024-06-02")
     events = merge(jalalabad(b, date="2024-06-01"), jalalabad(a))
-    assert [(e.id, e.when()) for e in events] == [("E001", dt.date(2024, 5, 2)), ("E002", dt.date(2024, 6, 1))]
+    assert [(e.id, e.when()) for e in events] == [
+        ("E001", dt.date(2024, 5, 2)),
+        ("E002", dt.date(2024, 6, 1)),
+    ]
 
 
 def test_the_method_note_states_the_thresholds_in_force(root):
@@ -257,7 +292,14 @@ def test_a_named_site_joins_a_report_that_names_no_city():
     from briefgen.models import Article, Event, Fact, PartialDate
 
     def article(key, day):
-        return Article(id=key, origin=f"{key}.md", title=key, text="", source=key, published=dt.date(2024, 5, day))
+        return Article(
+            id=key,
+            origin=f"{key}.md",
+            title=key,
+            text="",
+            source=key,
+            published=dt.date(2024, 5, day),
+        )
 
     def fact(key, event):
         return Fact(kind="event", article_id=key, sentence="", start=0, end=0, data=event.to_dict())
@@ -274,11 +316,23 @@ def test_one_articles_attacks_on_different_targets_stay_two():
 
     from briefgen.models import Article, Event, Fact
 
-    page = Article(id="p", origin="p.md", title="p", text="", source="P", published=dt.date(2023, 1, 3))
+    page = Article(
+        id="p", origin="p.md", title="p", text="", source="P", published=dt.date(2023, 1, 3)
+    )
     hotel = Event("attack", None, None, "Afghanistan", perpetrator="IS-K", target="the Grand Hotel")
-    envoy = Event("attack", None, None, "Afghanistan", perpetrator="IS-K", target="an envoy", attack_type="assassination")
+    envoy = Event(
+        "attack",
+        None,
+        None,
+        "Afghanistan",
+        perpetrator="IS-K",
+        target="an envoy",
+        attack_type="assassination",
+    )
     vague = Event("attack", None, None, "Afghanistan", perpetrator="IS-K")
-    facts = [Fact(id=i, kind="event", article_id="p", sentence="", start=0, end=0, data=e.to_dict())
-             for i, e in enumerate([hotel, envoy, vague], start=1)]
+    facts = [
+        Fact(id=i, kind="event", article_id="p", sentence="", start=0, end=0, data=e.to_dict())
+        for i, e in enumerate([hotel, envoy, vague], start=1)
+    ]
     merged = merge_events(facts, {"p": page})
     assert len(merged) == 2  # the vague mention joins one of them; hotel and envoy stay apart

@@ -13,15 +13,35 @@ from briefgen.models import Article, Count, Event, Fact, PartialDate
 
 
 def article(name, published, outlet, copy_of=None):
-    return Article(id=name, origin=f"{name}.md", title=name, text="", source=outlet,
-                   published=dt.date.fromisoformat(published), copy_of=copy_of)
+    return Article(
+        id=name,
+        origin=f"{name}.md",
+        title=name,
+        text="",
+        source=outlet,
+        published=dt.date.fromisoformat(published),
+        copy_of=copy_of,
+    )
 
 
 def fact(source, **fields):
-    event = Event(**{"type": "attack", "date": PartialDate(2024, 3, 22), "location": "Moscow",
-                     "country": "Russia", **fields})
-    return Fact(kind="event", article_id=source.id, sentence=f"{source.id} reports.", start=0, end=1,
-                data=event.to_dict())
+    event = Event(
+        **{
+            "type": "attack",
+            "date": PartialDate(2024, 3, 22),
+            "location": "Moscow",
+            "country": "Russia",
+            **fields,
+        }
+    )
+    return Fact(
+        kind="event",
+        article_id=source.id,
+        sentence=f"{source.id} reports.",
+        start=0,
+        end=1,
+        data=event.to_dict(),
+    )
 
 
 @pytest.fixture()
@@ -46,7 +66,9 @@ def view(config):
 def test_figure_keeps_every_source_with_revisions_and_the_range(view):
     killed = view["killed"]
     assert killed["text"] == "137"  # the newest report's figure
-    assert killed["range"] == "at least 60 (Eurasia Briefing, 22 Mar) to 137 (Volga Courier, 24 Mar)"
+    assert (
+        killed["range"] == "at least 60 (Eurasia Briefing, 22 Mar) to 137 (Volga Courier, 24 Mar)"
+    )
     assert [(r["outlet"], r["text"], r["revises"]) for r in killed["by_source"]] == [
         ("Eurasia Briefing", "at least 60", False),
         ("Meridian Newswire", "at least 115", True),
@@ -71,7 +93,9 @@ def test_event_summary_renders_range_revisions_and_disagreement(config, view):
     from briefgen.render.environment import make_environment, search_path
 
     env = make_environment(search_path(config))
-    html = env.from_string('{% import "macros.html.j2" as m %}{{ m.event_summary(e) }}').render(e=view)
+    html = env.from_string('{% import "macros.html.j2" as m %}{{ m.event_summary(e) }}').render(
+        e=view
+    )
     assert "reported at least 60 (Eurasia Briefing, 22 Mar) to 137 (Volga Courier, 24 Mar)" in html
     assert "revised to 133, Caspian Wire, 23 Mar" in html
     assert "reports of the same day disagree" in html
@@ -83,7 +107,7 @@ def test_event_summary_renders_range_revisions_and_disagreement(config, view):
 def test_many_reports_of_one_figure_show_where_it_changed(config):
     outlets = [article(f"r{i:02d}", f"2024-03-{22 + i // 8:02d}", f"Outlet {i}") for i in range(24)]
     tolls = [40] * 3 + [60] * 9 + [133] * 10 + [137] * 2
-    facts = [fact(a, killed=Count(n, n)) for a, n in zip(outlets, tolls)]
+    facts = [fact(a, killed=Count(n, n)) for a, n in zip(outlets, tolls, strict=False)]
     data = BriefData(analyse(config, outlets, facts))
     view = data.event_view(data.events[0])
     killed = view["killed"]

@@ -14,10 +14,20 @@ def actors_in(nlp):
     return run
 
 
-@pytest.mark.parametrize("alias", [
-    "ISIS-K", "ISKP", "IS-KP", "ISIS-Khorasan", "Islamic State Khorasan Province", "Islamic State-Khorasan",
-    "Islamic State of Khorasan Province", "Wilayat Khurasan", "islamic state khorasan province",
-])
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "ISIS-K",
+        "ISKP",
+        "IS-KP",
+        "ISIS-Khorasan",
+        "Islamic State Khorasan Province",
+        "Islamic State-Khorasan",
+        "Islamic State of Khorasan Province",
+        "Wilayat Khurasan",
+        "islamic state khorasan province",
+    ],
+)
 def test_isk_aliases_fold_to_one_name(actors_in, alias):
     assert actors_in(f"Officials blamed {alias} for the unrest.") == [["IS-K"]]
 
@@ -28,7 +38,9 @@ def test_possessive_and_parent_group(actors_in):
 
 def test_short_acronyms_match_only_as_written(actors_in):
     assert actors_in("It is what it is, and us too.") == []
-    assert actors_in("IS claimed it and the US condemned it.") == [["Islamic State", "United States"]]
+    assert actors_in("IS claimed it and the US condemned it.") == [
+        ["Islamic State", "United States"]
+    ]
 
 
 def test_branch_words_name_the_branch(actors_in):

@@ -23,13 +23,17 @@ def test_attack_with_place_date_claim_and_toll(events):
 
 
 def test_attribution_is_not_a_claim(events):
-    [event] = events("Officials said the bombing in Herat on March 3 was carried out by the Islamic State Khorasan Province.")
+    [event] = events(
+        "Officials said the bombing in Herat on March 3 was carried out by the Islamic State Khorasan Province."
+    )
     assert event["perpetrator"] == "IS-K"
     assert event["claimed_by"] is None
 
 
 def test_suspicion_attributes_nothing(events):
-    facts = events("Suspicion fell on the Taliban after an explosion at a hotel in Kabul on Monday that killed six guests.")
+    facts = events(
+        "Suspicion fell on the Taliban after an explosion at a hotel in Kabul on Monday that killed six guests."
+    )
     [event] = facts
     assert event["perpetrator"] is None
     assert event["location"] == "Kabul"
@@ -54,17 +58,32 @@ def test_two_events_in_one_sentence_keep_their_places(events):
 
 
 def test_generic_talk_is_not_an_event(events):
-    assert events("The group has escalated its attacks and retains the capability to strike targets in Europe.") == []
-    assert events("Analysts fear the group could attack a stadium in Paris during the tournament.") == []
+    assert (
+        events(
+            "The group has escalated its attacks and retains the capability to strike targets in Europe."
+        )
+        == []
+    )
+    assert (
+        events("Analysts fear the group could attack a stadium in Paris during the tournament.")
+        == []
+    )
     assert events("It was the deadliest attack in Russia since 2004.") == []
 
 
 def test_anaphora_without_anchor_is_dropped(events):
-    assert events("This attack shows how fragile the security situation has become under Taliban rule.") == []
+    assert (
+        events(
+            "This attack shows how fragile the security situation has become under Taliban rule."
+        )
+        == []
+    )
 
 
 def test_statistic_is_not_an_event(nlp):
-    doc = nlp.make_doc("More than 190 suicide bombings have been attributed to the group since 2015, UN data show.")
+    doc = nlp.make_doc(
+        "More than 190 suicide bombings have been attributed to the group since 2015, UN data show."
+    )
     doc._.published = "2024-03-25"
     facts = nlp(doc)._.facts
     assert [f for f in facts if f["kind"] == "event"] == []
@@ -73,7 +92,9 @@ def test_statistic_is_not_an_event(nlp):
 
 
 def test_foiled_plot_with_its_owner(events):
-    [event] = events("German police said they had foiled an IS-K plot to attack a synagogue in Berlin.")
+    [event] = events(
+        "German police said they had foiled an IS-K plot to attack a synagogue in Berlin."
+    )
     assert event["type"] == "foiled_plot"
     assert event["perpetrator"] == "IS-K"
     assert (event["location"], event["country"]) == ("Berlin", "Germany")
@@ -81,18 +102,25 @@ def test_foiled_plot_with_its_owner(events):
 
 
 def test_generic_plots_are_not_a_plot(events):
-    assert events("A string of attacks and thwarted plots in Europe have been linked to the group.") == []
+    assert (
+        events("A string of attacks and thwarted plots in Europe have been linked to the group.")
+        == []
+    )
 
 
 def test_counterterrorism_operation_by_governing_group(events):
-    [event] = events("Taliban forces killed three IS-K commanders in a raid in Nangarhar province on Sunday, a spokesman said.")
+    [event] = events(
+        "Taliban forces killed three IS-K commanders in a raid in Nangarhar province on Sunday, a spokesman said."
+    )
     assert event["type"] == "counterterrorism_operation"
     assert event["perpetrator"] == "Taliban"
     assert event["location"] == "Nangarhar"
 
 
 def test_drone_strike_is_counterterrorism(events):
-    [event] = events("Al Qaeda leader Ayman al-Zawahiri was killed by a US drone strike in Kabul in July 2022.")
+    [event] = events(
+        "Al Qaeda leader Ayman al-Zawahiri was killed by a US drone strike in Kabul in July 2022."
+    )
     assert event["type"] == "counterterrorism_operation"
     assert event["perpetrator"] == "United States"
     assert event["attack_type"] == "drone strike"
@@ -108,7 +136,9 @@ def test_split_toll_is_summed_and_attackers_are_not_victims(events):
 
 
 def test_dateline_is_not_the_event_place(events):
-    [event] = events("ISTANBUL, March 24 (Wire) - Gunmen opened fire on worshippers at a church in Izmir on Sunday, killing two people.")
+    [event] = events(
+        "ISTANBUL, March 24 (Wire) - Gunmen opened fire on worshippers at a church in Izmir on Sunday, killing two people."
+    )
     assert event["location"] == "Izmir"
 
 
@@ -124,7 +154,9 @@ def test_group_anaphor_takes_the_group_named_before(events):
 def test_undated_article_gets_no_invented_date(events):
     [event] = events("A suicide bombing in Kandahar on March 21 killed 21 people.", published=None)
     assert event["date"] is None
-    [event] = events("A suicide bombing in Kandahar on March 21, 2024 killed 21 people.", published=None)
+    [event] = events(
+        "A suicide bombing in Kandahar on March 21, 2024 killed 21 people.", published=None
+    )
     assert event["date"] == "2024-03-21"
 
 
@@ -139,7 +171,11 @@ def test_attackers_and_a_toll_make_an_event_without_an_event_word(events):
 
 
 def test_blame_is_an_attribution_and_a_denied_claim_is_no_claim(events):
-    [event] = events("US officials blamed ISKP for the twin suicide bombings in Kerman on January 3.")
+    [event] = events(
+        "US officials blamed ISKP for the twin suicide bombings in Kerman on January 3."
+    )
     assert event["perpetrator"] == "IS-K" and event["claimed_by"] is None
-    [event] = events("A car bomb exploded in Quetta on Monday, killing five people. No group claimed responsibility.")
+    [event] = events(
+        "A car bomb exploded in Quetta on Monday, killing five people. No group claimed responsibility."
+    )
     assert event["claimed_by"] is None

@@ -69,8 +69,22 @@ def test_parse_count(phrase: str, expected: Count) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["several", "many", "a number of", "a few", "numerous", "", "   ", "people",
-     "2024-03-21", "25-year-old", "10:30", "15%", "the", "15 to 10"],
+    [
+        "several",
+        "many",
+        "a number of",
+        "a few",
+        "numerous",
+        "",
+        "   ",
+        "people",
+        "2024-03-21",
+        "25-year-old",
+        "10:30",
+        "15%",
+        "the",
+        "15 to 10",
+    ],
 )
 def test_parse_count_none(phrase: str) -> None:
     assert parse_count(phrase) is None
@@ -80,12 +94,24 @@ def test_parse_count_none(phrase: str) -> None:
     "sentence, killed, wounded",
     [
         # active verbs
-        ("The gunmen opened fire, killing at least 21 people and wounding 50.", Count(21, None), Count(50, 50)),
+        (
+            "The gunmen opened fire, killing at least 21 people and wounding 50.",
+            Count(21, None),
+            Count(50, 50),
+        ),
         ("It was the second bombing this month that killed 13.", Count(13, 13), None),
         ("A car bomb killed nine soldiers near the border.", Count(9, 9), None),
         ("The attack killed 13 and wounded more than 100 others.", Count(13, 13), Count(100, None)),
-        ("The explosion at 10 am killed two worshippers and injured dozens.", Count(2, 2), Count(12, None, True)),
-        ("Insurgents killed some 170 Afghans and 13 American soldiers that summer.", Count(183, 183, True), None),
+        (
+            "The explosion at 10 am killed two worshippers and injured dozens.",
+            Count(2, 2),
+            Count(12, None, True),
+        ),
+        (
+            "Insurgents killed some 170 Afghans and 13 American soldiers that summer.",
+            Count(183, 183, True),
+            None,
+        ),
         ("Insurgents killed some 170 Afghans and 13 U.S. soldiers.", Count(183, 183, True), None),
         ("The bomber blew himself up, killing himself and 12 others.", Count(12, 12), None),
         ("The assault killed 21 people, including five children.", Count(21, 21), None),
@@ -121,7 +147,11 @@ def test_parse_count_none(phrase: str) -> None:
         ("Five people died and 30 were hurt.", Count(5, 5), Count(30, 30)),
         ("At least eight people were killed at 9:30 am.", Count(8, None), None),
         ("A policeman was killed in the crossfire.", Count(1, 1), None),
-        ("A member of the security forces was killed and two civilians were wounded.", Count(1, 1), Count(2, 2)),
+        (
+            "A member of the security forces was killed and two civilians were wounded.",
+            Count(1, 1),
+            Count(2, 2),
+        ),
         ("2000 people were killed in the flooding.", Count(2000, 2000), None),
         ("An attack on March 21 killed 13 people.", Count(13, 13), None),
         ("Three people including two children were killed.", Count(3, 3), None),
@@ -179,8 +209,31 @@ def test_parse_count_never_raises(text: str) -> None:
 
 
 _WORDS = st.sampled_from(
-    ["killed", "wounded", "at", "least", "21", "people", "and", "were", "dead", "some", "dozens",
-     "of", "gunmen", "1,300", "the", "toll", "rose", "to", "twenty-one", ",", "-", "2024", "injured"]
+    [
+        "killed",
+        "wounded",
+        "at",
+        "least",
+        "21",
+        "people",
+        "and",
+        "were",
+        "dead",
+        "some",
+        "dozens",
+        "of",
+        "gunmen",
+        "1,300",
+        "the",
+        "toll",
+        "rose",
+        "to",
+        "twenty-one",
+        ",",
+        "-",
+        "2024",
+        "injured",
+    ]
 )
 
 

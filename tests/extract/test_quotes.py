@@ -12,7 +12,7 @@ def quotes(facts_of):
 
 def test_speaker_with_role_and_affiliation(quotes):
     [quote] = quotes(
-        'Lena Ortiz, a senior analyst with the Centre for Conflict Studies, told reporters that '
+        "Lena Ortiz, a senior analyst with the Centre for Conflict Studies, told reporters that "
         '"the group has rebuilt its networks across the region."'
     )
     assert quote["speaker"] == "Lena Ortiz"
@@ -30,21 +30,23 @@ def test_quote_split_around_said(quotes):
 
 def test_surname_expands_to_the_full_name(quotes):
     found = quotes(
-        'Omar Haidari, a researcher at the Kabul Policy Institute, said the attacks were planned abroad.\n'
+        "Omar Haidari, a researcher at the Kabul Policy Institute, said the attacks were planned abroad.\n"
         'Haidari told the BBC that "the network relies on couriers more than on phones."'
     )
     assert found[-1]["speaker"] == "Omar Haidari"
 
 
 def test_according_to(quotes):
-    [quote] = quotes('According to Daniel Reyes, a former envoy, "the talks have stalled for a year now."')
+    [quote] = quotes(
+        'According to Daniel Reyes, a former envoy, "the talks have stalled for a year now."'
+    )
     assert quote["speaker"] == "Daniel Reyes"
 
 
 def test_speaker_named_after_an_unclosed_quote(quotes):
     [quote] = quotes(
-        '\u201cThe threat is contained inside the country. In past years things were different, Ahmad Zia, the '
-        'deputy minister, told the Herald.'
+        "\u201cThe threat is contained inside the country. In past years things were different, Ahmad Zia, the "
+        "deputy minister, told the Herald."
     )
     assert quote["speaker"] == "Ahmad Zia"
     assert quote["text"] == "The threat is contained inside the country."

@@ -30,10 +30,13 @@ capital, over the past two years.
 said in a statement, promising that those responsible would be found and punished."""
 
 # The same story syndicated: a new opening line and a credit at the end.
-COPY = STORY.replace(
-    "JALALABAD, May 2 (Kabul Ledger) - A suicide bomber",
-    "JALALABAD (Levant Dispatch) - A suicide attacker",
-) + "\n\nThis report was distributed by Kabul Ledger and republished under a content-sharing agreement."
+COPY = (
+    STORY.replace(
+        "JALALABAD, May 2 (Kabul Ledger) - A suicide bomber",
+        "JALALABAD (Levant Dispatch) - A suicide attacker",
+    )
+    + "\n\nThis report was distributed by Kabul Ledger and republished under a content-sharing agreement."
+)
 
 # Another outlet on the same bombing, in its own words.
 DISTINCT = """KABUL (Meridian Newswire) - Twelve people died when an attacker detonated explosives at the \
@@ -65,7 +68,9 @@ two years."""
 
 def write(folder: Path, name: str, text: str, published: str, outlet: str) -> Path:
     path = folder / name
-    path.write_text(f'---\ntitle: "{name}"\nsource: "{outlet}"\npublished: {published}\n---\n{text}\n')
+    path.write_text(
+        f'---\ntitle: "{name}"\nsource: "{outlet}"\npublished: {published}\n---\n{text}\n'
+    )
     return path
 
 
@@ -103,10 +108,22 @@ def test_the_earliest_published_is_the_original_even_when_ingested_last(tmp_path
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir(), second.mkdir()
     write(first, "late.md", STORY, "2024-05-03", "Kabul Ledger")
-    write(first, "late-copy.md", COPY.replace("credit", "credit line"), "2024-05-04", "Levant Dispatch")
+    write(
+        first,
+        "late-copy.md",
+        COPY.replace("credit", "credit line"),
+        "2024-05-04",
+        "Levant Dispatch",
+    )
     ingest_paths([first], store)
     # An earlier version of the same story, ingested afterwards.
-    write(second, "early.md", STORY.replace("on Thursday morning", "on Thursday"), "2024-05-02", "Wire")
+    write(
+        second,
+        "early.md",
+        STORY.replace("on Thursday morning", "on Thursday"),
+        "2024-05-02",
+        "Wire",
+    )
     report = ingest_paths([second], store)
     articles = by_origin(store)
     original = articles["early.md"].id
@@ -137,7 +154,7 @@ def test_a_story_told_twice_in_one_page_is_found_and_stays_one_article(tmp_path,
     page = STORY + "\n\nADVERTISEMENT\n\n" + RETOLD
     start = find_repeat(page)
     assert start is not None
-    assert page[start[0]:].startswith("A suicide bomber blew himself up on Thursday")
+    assert page[start[0] :].startswith("A suicide bomber blew himself up on Thursday")
     assert start[1] >= COPY_CONTAINMENT
     write(tmp_path, "page.md", page, "2024-05-02", "Kabul Ledger")
     report = ingest_paths([tmp_path], store)
@@ -154,17 +171,19 @@ def test_distinct_articles_and_plain_pages_have_no_repeat():
 
 
 def test_articles_stored_before_the_index_are_indexed_on_the_next_ingest(tmp_path):
+    import datetime as dt
+
     from briefgen.ingest.corpus import to_article
     from briefgen.ingest.readers import READERS
 
-    import datetime as dt
-
     path = write(tmp_path, "a.md", STORY, "2024-05-02", "Kabul Ledger")
     copy = write(tmp_path, "b.md", COPY, "2024-05-02", "Levant Dispatch")
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     with Store(tmp_path / "store.sqlite") as store:
         # As an older briefgen stored them: no index rows.
-        store.add_articles([to_article(raw, now) for p in (path, copy) for raw in READERS[".md"](p)])
+        store.add_articles(
+            [to_article(raw, now) for p in (path, copy) for raw in READERS[".md"](p)]
+        )
         assert all(a.copy_of is None for a in store.articles())
         ingest_paths([tmp_path / "nothing-new"], store)  # any ingest run indexes what is pending
         assert by_origin(store)["b.md"].copy_of == by_origin(store)["a.md"].id
@@ -177,14 +196,22 @@ def test_a_copy_of_a_copy_stored_by_an_earlier_run(tmp_path):
     from briefgen.ingest.corpus import ingest_paths
     from briefgen.store import Store
 
-    body = " ".join(f"word{i} follows word{i + 1} in a sentence about event number {i}." for i in range(60))
+    body = " ".join(
+        f"word{i} follows word{i + 1} in a sentence about event number {i}." for i in range(60)
+    )
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "original.md").write_text(f"---\ntitle: O\npublished: 2024-01-01\n---\n{body}\n")
+    (tmp_path / "a" / "original.md").write_text(
+        f"---\ntitle: O\npublished: 2024-01-01\n---\n{body}\n"
+    )
     (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "copy.md").write_text(f"---\ntitle: C\npublished: 2024-01-02\n---\n{body} Extra line.\n")
+    (tmp_path / "b" / "copy.md").write_text(
+        f"---\ntitle: C\npublished: 2024-01-02\n---\n{body} Extra line.\n"
+    )
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "copy2.md").write_text(f"---\ntitle: D\npublished: 2024-01-03\n---\n{body} Another line.\n")
-    now = dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc)
+    (tmp_path / "c" / "copy2.md").write_text(
+        f"---\ntitle: D\npublished: 2024-01-03\n---\n{body} Another line.\n"
+    )
+    now = dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
     with Store(tmp_path / "s.sqlite") as store:
         for folder in ("a", "b", "c"):
             ingest_paths([tmp_path / folder], store, now=now)

@@ -16,9 +16,17 @@ NOW = dt.datetime(2025, 3, 10, 12, 0)
 @pytest.mark.parametrize(
     "text, expected, note_word",
     [
-        (" date 2024-03-22 On March 21, a bomb went off near the market.", "2024-03-22", "date field"),
+        (
+            " date 2024-03-22 On March 21, a bomb went off near the market.",
+            "2024-03-22",
+            "date field",
+        ),
         ("date: 2024-03-22\nA bomb went off.", "2024-03-22", "date"),
-        ("Market blast kills five\nUpdated January 3rd, 2023 at 17:27 IST\nBody text.", "2023-01-03", "keyword"),
+        (
+            "Market blast kills five\nUpdated January 3rd, 2023 at 17:27 IST\nBody text.",
+            "2023-01-03",
+            "keyword",
+        ),
         ("Title: Blast in the city\nPublished: 12 March 2024\nBody text.", "2024-03-12", "keyword"),
         ("Posted on March 5, 2024 by Staff\nBody.", "2024-03-05", "keyword"),
         ("Last updated: 2 Feb 2024 09:15 GMT\nBody.", "2024-02-02", "keyword"),
@@ -26,12 +34,20 @@ NOW = dt.datetime(2025, 3, 10, 12, 0)
         ("KABUL, 21 March 2024 — Gunmen attacked a checkpoint.", "2024-03-21", "city"),
         ("Kabul (Reuters), 21 March 2024 — Gunmen attacked.", "2024-03-21", "city"),
         ("NEW DELHI, Jan. 4, 2023: Police said...", "2023-01-04", "city"),
-        ("Today: 10 March 2025\nHeadline about an attack\n29 April 2023\nBody text.", "2023-04-29", "date line"),
+        (
+            "Today: 10 March 2025\nHeadline about an attack\n29 April 2023\nBody text.",
+            "2023-04-29",
+            "date line",
+        ),
         ("Headline\nBy Jane Doe | 29 April 2023\nBody", "2023-04-29", "date line"),
         ("Monday, 21 March 2022 10:45 GMT\nBody", "2022-03-21", "date line"),
         ("Headline\n2023-11-30\nBody", "2023-11-30", "date line"),
         ("Headline\n30/11/2023\nBody", "2023-11-30", "date line"),
-        ("Current date: 9 March 2025\nHeadline\nPublished 1 March 2025\nBody", "2025-03-01", "keyword"),
+        (
+            "Current date: 9 March 2025\nHeadline\nPublished 1 March 2025\nBody",
+            "2025-03-01",
+            "keyword",
+        ),
         ("Published: 10 March 2025\nBody", "2025-03-10", "keyword"),  # same day as now
     ],
 )
@@ -76,7 +92,10 @@ def test_future_skipped_for_later_line() -> None:
 
 
 def test_no_dateline_note() -> None:
-    assert find_published("Just a headline\nAnd a body.", NOW) == (None, "no dateline found in the first lines")
+    assert find_published("Just a headline\nAnd a body.", NOW) == (
+        None,
+        "no dateline found in the first lines",
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -88,8 +107,17 @@ def test_never_raises(text: str, now: dt.datetime) -> None:
 
 
 _LINES = st.sampled_from(
-    ["Today: 10 March 2025", "date 2024-03-22 body", "KABUL, March 21, 2024 - text", "Title: x",
-     "Published: 12 March 2024", "29 April 2023", "Some body text.", "", "Updated January 3rd, 2023"]
+    [
+        "Today: 10 March 2025",
+        "date 2024-03-22 body",
+        "KABUL, March 21, 2024 - text",
+        "Title: x",
+        "Published: 12 March 2024",
+        "29 April 2023",
+        "Some body text.",
+        "",
+        "Updated January 3rd, 2023",
+    ]
 )
 
 

@@ -8,7 +8,7 @@ import pytest
 from briefgen.ingest.corpus import ingest_paths
 from briefgen.store import Store
 
-NOW = dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
 
 
 @pytest.fixture()
@@ -28,7 +28,11 @@ def test_markdown_front_matter(tmp_path, store):
     )
     report = ingest(store, tmp_path / "a.md")
     [article] = report.new
-    assert (article.title, article.source, article.url) == ("Blast in Herat", "Desk", "https://x.example/a")
+    assert (article.title, article.source, article.url) == (
+        "Blast in Herat",
+        "Desk",
+        "https://x.example/a",
+    )
     assert article.published == dt.date(2024, 2, 3)
     assert article.text.startswith("A bomb exploded")
     assert article.format == "markdown"
@@ -44,7 +48,9 @@ def test_plain_text_takes_title_and_dateline(tmp_path, store):
 
 
 def test_html_keeps_the_article_and_drops_scripts(tmp_path, store):
-    body = " ".join(["Gunmen opened fire on worshippers in a village outside Peshawar on Sunday."] * 6)
+    body = " ".join(
+        ["Gunmen opened fire on worshippers in a village outside Peshawar on Sunday."] * 6
+    )
     (tmp_path / "c.html").write_text(
         "<html><head><title>Site | Attack near Peshawar</title>"
         '<meta property="og:title" content="Attack near Peshawar">'
@@ -66,9 +72,23 @@ def test_html_keeps_the_article_and_drops_scripts(tmp_path, store):
 
 def test_json_lines_rows_and_a_bad_row(tmp_path, store):
     rows = [
-        {"id": "w-1", "title": "One", "text": "First article text about a raid.", "published": "2024-01-02", "url": "u1", "source": "Wire"},
+        {
+            "id": "w-1",
+            "title": "One",
+            "text": "First article text about a raid.",
+            "published": "2024-01-02",
+            "url": "u1",
+            "source": "Wire",
+        },
         "{not json",
-        {"id": "w-2", "title": "Two", "text": "Second article text about a bombing.", "published": "2024-01-03", "url": "u2", "source": "Wire"},
+        {
+            "id": "w-2",
+            "title": "Two",
+            "text": "Second article text about a bombing.",
+            "published": "2024-01-03",
+            "url": "u2",
+            "source": "Wire",
+        },
     ]
     lines = [r if isinstance(r, str) else json.dumps(r) for r in rows]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
@@ -95,8 +115,12 @@ def test_rss_feed(tmp_path, store):
 
 
 def test_ingesting_again_adds_nothing(tmp_path, store):
-    (tmp_path / "a.md").write_text("---\ntitle: T\npublished: 2024-02-03\n---\nSome text about an attack.\n")
-    (tmp_path / "copy.txt").write_text("Some   text about an ATTACK.\n")  # same text, other spacing and case
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: T\npublished: 2024-02-03\n---\nSome text about an attack.\n"
+    )
+    (tmp_path / "copy.txt").write_text(
+        "Some   text about an ATTACK.\n"
+    )  # same text, other spacing and case
     first = ingest(store, tmp_path)
     second = ingest(store, tmp_path)
     assert len(first.new) == 1 and len(first.existing) == 1
@@ -105,7 +129,9 @@ def test_ingesting_again_adds_nothing(tmp_path, store):
 
 
 def test_future_dates_are_refused(tmp_path, store):
-    (tmp_path / "f.md").write_text("---\ntitle: T\npublished: 2030-01-01\n---\nText about a plot.\n")
+    (tmp_path / "f.md").write_text(
+        "---\ntitle: T\npublished: 2030-01-01\n---\nText about a plot.\n"
+    )
     [article] = ingest(store, tmp_path / "f.md").new
     assert article.published is None
     assert "after the ingest date" in article.date_note

@@ -15,7 +15,9 @@ runner = CliRunner()
 
 
 def invoke(project: Path, *args: str):
-    return runner.invoke(app, ["--config", str(project / "config.yaml"), *args], catch_exceptions=False)
+    return runner.invoke(
+        app, ["--config", str(project / "config.yaml"), *args], catch_exceptions=False
+    )
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +39,9 @@ def brief_data(config, example_store, example_version):
 
     def make(cfg=None, extra_articles=()):
         articles = [*example_store.articles(), *extra_articles]
-        return BriefData(analyse(cfg or config, articles, example_store.facts(example_version), example_version))
+        return BriefData(
+            analyse(cfg or config, articles, example_store.facts(example_version), example_version)
+        )
 
     return make
 
@@ -50,7 +54,9 @@ def make_weekly(config, brief_data, example_store):
     def make(brief="weekly", cfg=None, extra_articles=()):
         data = brief_data(cfg, extra_articles)
         period = choose_period(list(data.articles.values()), None, None, None)
-        return build_context(cfg or config, brief, data, period=period, newest_ingest=example_store.newest_ingest())
+        return build_context(
+            cfg or config, brief, data, period=period, newest_ingest=example_store.newest_ingest()
+        )
 
     return make
 

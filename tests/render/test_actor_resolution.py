@@ -11,7 +11,15 @@ from briefgen.render.output import slug
 
 
 @pytest.mark.parametrize(
-    "alias", ["ISKP", "IS-K", "ISIS-K", "Islamic State Khorasan Province", "islamic state khorasan province", "Wilayat Khurasan"]
+    "alias",
+    [
+        "ISKP",
+        "IS-K",
+        "ISIS-K",
+        "Islamic State Khorasan Province",
+        "islamic state khorasan province",
+        "Wilayat Khurasan",
+    ],
 )
 def test_any_alias_resolves_to_the_canonical_name(config, alias):
     assert ActorIndex.from_config(config.actors).require(alias) == "IS-K"
@@ -27,7 +35,10 @@ def test_unknown_actor_names_the_closest_known_ones(config):
 def test_unknown_actor_through_the_cli_exits_2_without_traceback(stored_project, cli):
     result = cli(stored_project, "brief", "actor", "Talibann")
     assert result.exit_code == 2
-    assert "unknown actor 'Talibann'" in result.output and "Taliban" in result.output.split("closest:")[1]
+    assert (
+        "unknown actor 'Talibann'" in result.output
+        and "Taliban" in result.output.split("closest:")[1]
+    )
     assert "Traceback" not in result.output
 
 
@@ -41,7 +52,12 @@ def test_actor_brief_through_the_cli_is_named_by_the_canonical_slug(stored_proje
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("actor-IS-K", "actor-is-k"), ("actor-Türkiye", "actor-turkiye"), ("actor-../../etc", "actor-etc"), ("actor-Al Qaeda", "actor-al-qaeda")],
+    [
+        ("actor-IS-K", "actor-is-k"),
+        ("actor-Türkiye", "actor-turkiye"),
+        ("actor-../../etc", "actor-etc"),
+        ("actor-Al Qaeda", "actor-al-qaeda"),
+    ],
 )
 def test_file_names_are_safe_slugs(name, expected):
     assert slug(name) == expected

@@ -17,10 +17,16 @@ def line_of(text: str, needle: str) -> int:
 def broken(project):
     path = project / "config.yaml"
     text = path.read_text()
-    text = text.replace("template: quotes\n        select: {kinds: [quote], limit: 8}",
-                        "template: quotez\n        select: {kinds: [quote], limit: 8}", 1)
-    text = text.replace("select: {topics: [isk_vs_taliban], limit: 12}",
-                        "select: {topics: [isk_vs_taliban], actors: [ISIS-KK], limit: 12}", 1)
+    text = text.replace(
+        "template: quotes\n        select: {kinds: [quote], limit: 8}",
+        "template: quotez\n        select: {kinds: [quote], limit: 8}",
+        1,
+    )
+    text = text.replace(
+        "select: {topics: [isk_vs_taliban], limit: 12}",
+        "select: {topics: [isk_vs_taliban], actors: [ISIS-KK], limit: 12}",
+        1,
+    )
     path.write_text(text)
     return path
 
@@ -31,10 +37,14 @@ def test_unknown_section_template_and_actor_are_reported_with_their_lines(broken
         load(broken)
     problems = caught.value.problems
     template = [p for p in problems if "quotez" in p]
-    assert template and template[0].startswith(f"{broken}:{line_of(text, 'template: quotez')}: briefs.weekly.sections[7].template:")
+    assert template and template[0].startswith(
+        f"{broken}:{line_of(text, 'template: quotez')}: briefs.weekly.sections[7].template:"
+    )
     assert "unknown template 'sections/quotez.html.j2'" in template[0]
     actor = [p for p in problems if "ISIS-KK" in p]
-    assert actor and actor[0].startswith(f"{broken}:{line_of(text, 'ISIS-KK')}: briefs.weekly.sections[2].select.actors:")
+    assert actor and actor[0].startswith(
+        f"{broken}:{line_of(text, 'ISIS-KK')}: briefs.weekly.sections[2].select.actors:"
+    )
     assert "unknown actor 'ISIS-KK'" in actor[0]
 
 
@@ -50,7 +60,9 @@ def test_a_brief_and_its_sections_are_yaml_alone(project, cli, example_store):
     import sqlite3
 
     path = project / "config.yaml"
-    text = path.read_text().replace("\noutput:\n", """
+    text = path.read_text().replace(
+        "\noutput:\n",
+        """
   short:
     title: Two-section brief
     kind: period
@@ -66,7 +78,9 @@ def test_a_brief_and_its_sections_are_yaml_alone(project, cli, example_store):
         template: sources
 
 output:
-""", 1)
+""",
+        1,
+    )
     path.write_text(text)
     (project / "out").mkdir()
     with sqlite3.connect(project / "out" / "briefgen.sqlite") as copy:

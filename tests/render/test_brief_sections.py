@@ -42,7 +42,7 @@ def test_every_configured_section_renders_in_order_with_a_body(brief, config, we
     for section in config.briefs[brief].sections:
         element = found[section.id]
         assert element.xpath("./h2")[0].text_content() == section.title
-        body = text(element)[len(section.title):].strip()
+        body = text(element)[len(section.title) :].strip()
         assert body, f"section {section.id} is empty"
 
 
@@ -59,7 +59,16 @@ def test_cover_states_period_issue_date_cut_off_and_marking(weekly, config):
 
 def test_sections_expected_to_have_content_on_the_example_corpus(weekly, actor):
     weekly_sections = sections_of(weekly[1])
-    for name in ("key-points", "since-last-period", "external-attacks", "timeline", "charts", "quotes", "sources", "method"):
+    for name in (
+        "key-points",
+        "since-last-period",
+        "external-attacks",
+        "timeline",
+        "charts",
+        "quotes",
+        "sources",
+        "method",
+    ):
         assert not weekly_sections[name].xpath(".//*[@class='empty']"), name
     actor_sections = sections_of(actor[1])
     for name in ("profile", "events", "relations", "timeline-chart", "quotes", "sources"):
@@ -74,7 +83,9 @@ def test_key_points_follow_the_stated_rule(weekly, config):
     severities = [e["severity"] for e in section["events"]]
     assert severities == sorted(severities, reverse=True)
     assert "Ranked by severity" in text(sections_of(html)["key-points"])
-    assert "Key points" in text(sections_of(html)["method"])  # the rule is stated in the method note
+    assert "Key points" in text(
+        sections_of(html)["method"]
+    )  # the rule is stated in the method note
 
 
 def test_since_last_period_compares_with_previous_period_and_four_period_average(weekly):
@@ -99,7 +110,16 @@ def test_timeline_keeps_dates_precision_hedges_and_source_counts(weekly):
         if not event["date"]:
             assert event["date_label"].startswith("date not stated")
     header = [text(th) for th in sections_of(html)["timeline"].xpath(".//thead//th")]
-    assert header == ["Date", "Event", "Place", "Perpetrator", "Claim", "Killed", "Wounded", "Sources"]
+    assert header == [
+        "Date",
+        "Event",
+        "Place",
+        "Perpetrator",
+        "Claim",
+        "Killed",
+        "Wounded",
+        "Sources",
+    ]
     body = text(sections_of(html)["timeline"])
     assert re.search(r"(at least|about) \d+", body), "hedged figures keep their hedge"
 
@@ -153,8 +173,8 @@ def test_background_lists_earlier_events_only(weekly):
 def test_every_citation_points_into_the_sources_annex(weekly, actor):
     for context, html in (weekly, actor):
         tree = lxml.html.fromstring(html)
-        cited = {a.get("href")[len("#src-"):] for a in tree.xpath("//a[@class='cite']")}
-        listed = {li.get("id")[len("src-"):] for li in tree.xpath("//ol[@class='sources']/li")}
+        cited = {a.get("href")[len("#src-") :] for a in tree.xpath("//a[@class='cite']")}
+        listed = {li.get("id")[len("src-") :] for li in tree.xpath("//ol[@class='sources']/li")}
         assert cited and cited <= listed
         assert [s["n"] for s in context["sources"]] == list(range(1, len(context["sources"]) + 1))
         for entry in context["sources"]:
@@ -165,8 +185,14 @@ def test_every_citation_points_into_the_sources_annex(weekly, actor):
 def test_undated_articles_are_listed_apart_and_never_given_a_date(config, make_weekly):
     from briefgen.models import Article
 
-    undated = Article(id="undated-1", origin="note.txt", title="A report with no date", text="...",
-                      source="Somewhere Post", date_note="no date in the text or its metadata")
+    undated = Article(
+        id="undated-1",
+        origin="note.txt",
+        title="A report with no date",
+        text="...",
+        source="Somewhere Post",
+        date_note="no date in the text or its metadata",
+    )
     context = make_weekly(extra_articles=[undated])
     html = render_html(config, context)
     body = text(sections_of(html)["undated"])

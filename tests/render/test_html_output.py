@@ -42,8 +42,14 @@ def test_article_text_is_escaped(config, brief_data):
     from briefgen.briefs import build_context
     from briefgen.models import Article
 
-    hostile = Article(id="x1", origin="x.html", title='<script src="http://evil.example/x.js"></script>', text="",
-                      url="javascript:alert(1)", published=None)
+    hostile = Article(
+        id="x1",
+        origin="x.html",
+        title='<script src="http://evil.example/x.js"></script>',
+        text="",
+        url="javascript:alert(1)",
+        published=None,
+    )
     data = brief_data(extra_articles=[hostile])
     data.cite("x1")  # cited first, so the sources annex lists it
     out = render_html(config, build_context(config, "actor", data, actor="IS-K"))

@@ -27,13 +27,17 @@ def size(page) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def weekly_pdf(config, make_weekly, tmp_path_factory):
-    [pdf] = render_brief(config, make_weekly(), ["pdf"], tmp_path_factory.mktemp("pdf"), "weekly-test")
+    [pdf] = render_brief(
+        config, make_weekly(), ["pdf"], tmp_path_factory.mktemp("pdf"), "weekly-test"
+    )
     return pdf
 
 
 @pytest.fixture(scope="module")
 def actor_pdf(config, make_actor, tmp_path_factory):
-    [pdf] = render_brief(config, make_actor(), ["pdf"], tmp_path_factory.mktemp("pdf"), "actor-IS-K")
+    [pdf] = render_brief(
+        config, make_actor(), ["pdf"], tmp_path_factory.mktemp("pdf"), "actor-IS-K"
+    )
     return pdf
 
 
@@ -98,7 +102,9 @@ def test_letter_by_config_and_long_tables_repeat_their_header(config, make_weekl
     """One render for two checks: a Letter-sized brief of a timeline far longer than a page."""
     letter = config.model_copy(deep=True)
     letter.briefs["weekly"].page_size = "Letter"
-    letter.briefs["weekly"].sections = [s for s in letter.briefs["weekly"].sections if s.id == "timeline"]
+    letter.briefs["weekly"].sections = [
+        s for s in letter.briefs["weekly"].sections if s.id == "timeline"
+    ]
     context = make_weekly(cfg=letter)
     timeline = context["sections"][0]
     assert timeline["events"]

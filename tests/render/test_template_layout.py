@@ -8,7 +8,9 @@ from pathlib import Path
 from briefgen.builtin import builtin_dir
 
 
-def test_user_template_replaces_the_builtin_and_changes_the_output(stored_project, user_templates, cli):
+def test_user_template_replaces_the_builtin_and_changes_the_output(
+    stored_project, user_templates, cli
+):
     (user_templates / "sections" / "key_points.html.j2").write_text(
         '<p class="mine">{{ section.events | length }} key events, my way</p>\n'
     )
@@ -20,7 +22,9 @@ def test_user_template_replaces_the_builtin_and_changes_the_output(stored_projec
     assert "Claims of responsibility" in html  # the other built-in sections stay
 
 
-def test_user_template_can_extend_the_builtin_and_change_one_block(stored_project, user_templates, cli):
+def test_user_template_can_extend_the_builtin_and_change_one_block(
+    stored_project, user_templates, cli
+):
     (user_templates / "sections" / "topic.html.j2").write_text(
         '{% extends "builtin:sections/topic.html.j2" %}\n'
         '{% block statements %}<p class="mine">Reporting left out on purpose.</p>{% endblock %}\n'
@@ -33,7 +37,9 @@ def test_user_template_can_extend_the_builtin_and_change_one_block(stored_projec
     assert "Claims of responsibility." in html  # the blocks not overridden still render
 
 
-def test_user_style_is_added_and_a_user_brief_css_replaces_the_builtin(stored_project, cli, edit_config):
+def test_user_style_is_added_and_a_user_brief_css_replaces_the_builtin(
+    stored_project, cli, edit_config
+):
     styles = stored_project / "my-styles"
     styles.mkdir()
     (styles / "extra.css").write_text("h2 { color: #123456; }\n")
@@ -67,7 +73,9 @@ def test_templates_copy_to_dest_and_to_templates_dir(stored_project, user_templa
     result = cli(stored_project, "templates", "copy", "sections/topic.html.j2", str(dest))
     assert result.exit_code == 0, result.output
     copied = dest / "sections" / "topic.html.j2"
-    assert copied.read_text() == (builtin_dir("templates") / "sections" / "topic.html.j2").read_text()
+    assert (
+        copied.read_text() == (builtin_dir("templates") / "sections" / "topic.html.j2").read_text()
+    )
     assert result.stdout.strip() == str(copied)
     # Without DEST it goes to templates_dir; a second copy does not overwrite.
     result = cli(stored_project, "templates", "copy", "sections/timeline")
@@ -80,7 +88,9 @@ def test_templates_copy_to_dest_and_to_templates_dir(stored_project, user_templa
 
 
 def _line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), start=1) if needle in line)
+    return next(
+        i for i, line in enumerate(path.read_text().splitlines(), start=1) if needle in line
+    )
 
 
 def test_template_syntax_error_names_file_and_line_and_exits_2(stored_project, user_templates, cli):
@@ -92,18 +102,26 @@ def test_template_syntax_error_names_file_and_line_and_exits_2(stored_project, u
     assert "Traceback" not in result.output
 
 
-def test_template_undefined_variable_names_file_and_line_and_exits_2(stored_project, user_templates, cli):
+def test_template_undefined_variable_names_file_and_line_and_exits_2(
+    stored_project, user_templates, cli
+):
     broken = user_templates / "sections" / "method.html.j2"
-    broken.write_text("<p>Method</p>\n<p>{{ section.extractor }}</p>\n<p>{{ section.no_such_thing }}</p>\n")
+    broken.write_text(
+        "<p>Method</p>\n<p>{{ section.extractor }}</p>\n<p>{{ section.no_such_thing }}</p>\n"
+    )
     result = cli(stored_project, "brief", "weekly", "--format", "html")
     assert result.exit_code == 2
     assert f"{broken}:{_line_of(broken, 'no_such_thing')}:" in result.output
     assert "no_such_thing" in result.output and "Traceback" not in result.output
 
 
-def test_error_in_a_builtin_extended_by_the_user_names_the_user_file(stored_project, user_templates, cli):
+def test_error_in_a_builtin_extended_by_the_user_names_the_user_file(
+    stored_project, user_templates, cli
+):
     broken = user_templates / "sections" / "topic.html.j2"
-    broken.write_text('{% extends "builtin:sections/topic.html.j2" %}\n{% block quotes %}\n{{ nope.nope }}\n{% endblock %}\n')
+    broken.write_text(
+        '{% extends "builtin:sections/topic.html.j2" %}\n{% block quotes %}\n{{ nope.nope }}\n{% endblock %}\n'
+    )
     result = cli(stored_project, "brief", "weekly", "--format", "html")
     assert result.exit_code == 2
     assert f"{broken}:3:" in result.output

@@ -53,7 +53,11 @@ def test_watch_renders_on_template_style_and_config_changes_without_extracting(
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch,
-        args=(config_path, lambda: load(config_path), lambda config: cli.render_once(config, request, pipeline_version(config))),
+        args=(
+            config_path,
+            lambda: load(config_path),
+            lambda config: cli.render_once(config, request, pipeline_version(config)),
+        ),
         kwargs={"say": printed.append, "warn": problems.append, "stop_event": stop},
         daemon=True,
     )
@@ -71,9 +75,15 @@ def test_watch_renders_on_template_style_and_config_changes_without_extracting(
         (user_templates / "sections" / "quotes.html.j2").write_text("<p>{{ section.nope }}</p>\n")
         assert wait_for(lambda: any("quotes.html.j2:1:" in p for p in problems)), problems
 
-        config_path.write_text(config_path.read_text().replace("title: IS-K Weekly Security Brief", "title: Edited Weekly", 1))
+        config_path.write_text(
+            config_path.read_text().replace(
+                "title: IS-K Weekly Security Brief", "title: Edited Weekly", 1
+            )
+        )
         (user_templates / "sections" / "quotes.html.j2").write_text("<p>Quotes, fixed</p>\n")
-        assert wait_for(lambda: "Edited Weekly" in html.read_text() and "Quotes, fixed" in html.read_text())
+        assert wait_for(
+            lambda: "Edited Weekly" in html.read_text() and "Quotes, fixed" in html.read_text()
+        )
         assert all(p == str(html) for p in printed)
     finally:
         stop.set()
@@ -82,7 +92,9 @@ def test_watch_renders_on_template_style_and_config_changes_without_extracting(
 
 
 @pytest.mark.parametrize("brief", ["weekly"])
-def test_cli_keeps_watching_after_a_template_error(brief, stored_project, user_templates, cli, monkeypatch):
+def test_cli_keeps_watching_after_a_template_error(
+    brief, stored_project, user_templates, cli, monkeypatch
+):
     """A broken template at start is reported, and the watch begins anyway."""
     calls = []
     monkeypatch.setattr("briefgen.cli.watch_and_render", lambda args: calls.append(args))

@@ -20,8 +20,10 @@ from briefgen.cli import app
 from briefgen.ingest.corpus import ingest_paths
 from briefgen.store import Store
 
-NOW = dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc)
-GOOD = "KABUL, March 21, 2024 - Police said a bomb exploded near a checkpoint in Kabul on Thursday.\n"
+NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+GOOD = (
+    "KABUL, March 21, 2024 - Police said a bomb exploded near a checkpoint in Kabul on Thursday.\n"
+)
 
 
 def run(*args: str):
@@ -64,20 +66,34 @@ def test_config_that_is_a_folder(tmp_path):
 
 def test_store_where_a_file_is_in_the_way(empty_project):
     (empty_project / "afile").write_text("x")
-    result = run("--config", str(empty_project / "config.yaml"), "--store", str(empty_project / "afile" / "s.sqlite"), "ingest")
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "--store",
+        str(empty_project / "afile" / "s.sqlite"),
+        "ingest",
+    )
     assert result.exit_code == 2
     one_line_error(result, "afile", "--store")
 
 
 def test_store_that_is_a_folder(empty_project):
-    result = run("--config", str(empty_project / "config.yaml"), "--store", str(empty_project), "ingest")
+    result = run(
+        "--config", str(empty_project / "config.yaml"), "--store", str(empty_project), "ingest"
+    )
     assert result.exit_code == 2
     one_line_error(result, str(empty_project), "is a folder")
 
 
 def test_store_that_cannot_be_opened(empty_project):
     # /proc refuses new files even to root: the same path as an unwritable folder.
-    result = run("--config", str(empty_project / "config.yaml"), "--store", "/proc/briefgen-test.sqlite", "ingest")
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "--store",
+        "/proc/briefgen-test.sqlite",
+        "ingest",
+    )
     assert result.exit_code == 2
     one_line_error(result, "/proc/briefgen-test.sqlite", "cannot open the store", "--store")
 
@@ -110,24 +126,46 @@ def test_store_from_a_newer_briefgen(empty_project):
 
 
 def test_empty_store_when_rendering_a_brief(empty_project):
-    result = run("--config", str(empty_project / "config.yaml"), "--store", str(empty_project / "s.sqlite"),
-                 "brief", "weekly", "--format", "html")
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "--store",
+        str(empty_project / "s.sqlite"),
+        "brief",
+        "weekly",
+        "--format",
+        "html",
+    )
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
-    assert errors == [f"error: {empty_project / 's.sqlite'}: no articles in the store; "
-                      "run 'briefgen ingest PATH' first (or check corpus in config.yaml)"]
+    assert errors == [
+        f"error: {empty_project / 's.sqlite'}: no articles in the store; "
+        "run 'briefgen ingest PATH' first (or check corpus in config.yaml)"
+    ]
     assert not (empty_project / "out").exists()
 
 
 def test_empty_store_facts(empty_project):
-    result = run("--config", str(empty_project / "config.yaml"), "--store", str(empty_project / "s.sqlite"), "facts")
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "--store",
+        str(empty_project / "s.sqlite"),
+        "facts",
+    )
     assert result.exit_code == 2
     one_line_error(result, "no articles in the store", "briefgen ingest")
 
 
 def test_eval_with_a_missing_gold_file(empty_project):
-    result = run("--config", str(empty_project / "config.yaml"), "eval", str(empty_project / "gold.yaml"),
-                 "--corpus", str(empty_project / "corpus"))
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "eval",
+        str(empty_project / "gold.yaml"),
+        "--corpus",
+        str(empty_project / "corpus"),
+    )
     assert result.exit_code == 2
     one_line_error(result, "gold.yaml", "no such gold file")
 
@@ -135,7 +173,14 @@ def test_eval_with_a_missing_gold_file(empty_project):
 def test_eval_with_broken_gold_yaml_names_the_line(empty_project):
     gold = empty_project / "gold.yaml"
     gold.write_text("schema: briefgen-gold/1\narticles:\n  - file: [unclosed\n")
-    result = run("--config", str(empty_project / "config.yaml"), "eval", str(gold), "--corpus", str(empty_project / "corpus"))
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "eval",
+        str(gold),
+        "--corpus",
+        str(empty_project / "corpus"),
+    )
     assert result.exit_code == 2
     one_line_error(result, "gold.yaml:4", "invalid YAML")
 
@@ -143,15 +188,32 @@ def test_eval_with_broken_gold_yaml_names_the_line(empty_project):
 def test_eval_with_an_unknown_format_says_so_before_any_work(empty_project, monkeypatch):
     import briefgen.evaluate
 
-    monkeypatch.setattr(briefgen.evaluate, "run", lambda *a: pytest.fail("ran before checking --format"))
-    result = run("--config", str(empty_project / "config.yaml"), "eval", "g.yaml", "--corpus", "c", "--format", "xml")
+    monkeypatch.setattr(
+        briefgen.evaluate, "run", lambda *a: pytest.fail("ran before checking --format")
+    )
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "eval",
+        "g.yaml",
+        "--corpus",
+        "c",
+        "--format",
+        "xml",
+    )
     assert result.exit_code == 2
     one_line_error(result, "--format", "text or json")
 
 
 def test_templates_copy_refuses_paths_outside_the_built_ins(empty_project):
-    result = run("--config", str(empty_project / "config.yaml"), "templates", "copy",
-                 "../../../../../../etc/passwd", str(empty_project / "mine"))
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "templates",
+        "copy",
+        "../../../../../../etc/passwd",
+        str(empty_project / "mine"),
+    )
     assert result.exit_code == 2
     one_line_error(result, "no built-in template")
     assert not (empty_project / "mine").exists()
@@ -170,8 +232,11 @@ def test_unexpected_exception_is_one_line_and_debug_shows_the_traceback(empty_pr
     assert result.exit_code == 1
     one_line_error(result, "unexpected RuntimeError: something broke", "--debug")
     with pytest.raises(RuntimeError):
-        CliRunner().invoke(app, ["--config", config, "--debug", "--store", str(empty_project / "s.sqlite"), "ingest"],
-                           catch_exceptions=False)
+        CliRunner().invoke(
+            app,
+            ["--config", config, "--debug", "--store", str(empty_project / "s.sqlite"), "ingest"],
+            catch_exceptions=False,
+        )
 
 
 # -- ingest: one bad file never stops the others -------------------------------------
@@ -181,18 +246,26 @@ def bad_inputs(folder: Path) -> None:
     """One file per kind of bad input, beside two good ones."""
     folder.mkdir(exist_ok=True)
     (folder / "good.txt").write_text(GOOD)
-    (folder / "good.md").write_text("---\ntitle: Good\npublished: 2024-03-20\n---\nA raid in Jalalabad left two militants dead.\n")
+    (folder / "good.md").write_text(
+        "---\ntitle: Good\npublished: 2024-03-20\n---\nA raid in Jalalabad left two militants dead.\n"
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.md").write_bytes(b" \n\n\t\n")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
     (folder / "nul.md").write_bytes(b"some text\x00\x01\x02 more" * 50)
     (folder / "noise.txt").write_bytes(bytes(range(1, 32)) * 100)  # control characters, no NUL
-    (folder / "latin1.txt").write_bytes("Explosion au caf\xe9 de Kaboul: trois morts.\nDeuxi\xe8me ligne.".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes(
+        "Explosion au caf\xe9 de Kaboul: trois morts.\nDeuxi\xe8me ligne.".encode("latin-1")
+    )
     (folder / "report.docx").write_bytes(b"PK\x03\x04 not really")
     (folder / "README").write_text("no extension")
-    (folder / "broken_fm.md").write_text("---\ntitle: [unclosed\nsource: x\n---\nMilitants attacked a post in Khost.\n")
+    (folder / "broken_fm.md").write_text(
+        "---\ntitle: [unclosed\nsource: x\n---\nMilitants attacked a post in Khost.\n"
+    )
     (folder / "fm_only.md").write_text("---\ntitle: Nothing below\n---\n")
-    (folder / "bad_date_fm.md").write_text("---\ntitle: T\npublished: 2024-02-30\n---\nA convoy was ambushed in Kunar.\n")
+    (folder / "bad_date_fm.md").write_text(
+        "---\ntitle: T\npublished: 2024-02-30\n---\nA convoy was ambushed in Kunar.\n"
+    )
     rows = [
         json.dumps({"id": "row-1", "text": "Row one: a drone strike in Paktika."}),
         "{not json",
@@ -200,15 +273,23 @@ def bad_inputs(folder: Path) -> None:
         json.dumps({"id": "row-4", "text": ""}),
         "[" * 50_000,  # nesting too deep for json
         json.dumps({"id": "row-6", "text": "Row six: lone surrogate \ud800 survives."}),
-        json.dumps({"id": "row-7", "text": "Row seven: odd metadata.", "published": {"a": 1}, "url": "javascript:alert(1)"}),
+        json.dumps(
+            {
+                "id": "row-7",
+                "text": "Row seven: odd metadata.",
+                "published": {"a": 1},
+                "url": "javascript:alert(1)",
+            }
+        ),
     ]
     (folder / "wire.jsonl").write_text("\n".join(rows) + "\n")
     (folder / "scripts.html").write_text(
         "<html><head><title>Attack on a market</title><style>body{background:url(https://evil.example/bg)}</style>"
-        "<script>var SECRET_SCRIPT = 1;</script></head><body onload=\"steal()\">"
-        "<iframe src=\"https://evil.example/frame\">IFRAME_TEXT</iframe>"
+        '<script>var SECRET_SCRIPT = 1;</script></head><body onload="steal()">'
+        '<iframe src="https://evil.example/frame">IFRAME_TEXT</iframe>'
         "<article><h1>Attack on a market</h1>"
-        + "<p onclick=\"steal()\">Gunmen attacked a crowded market in Quetta on Friday, police said.</p>" * 5
+        + '<p onclick="steal()">Gunmen attacked a crowded market in Quetta on Friday, police said.</p>'
+        * 5
         + "<img src=x onerror=\"alert('IMG')\"><noscript>NOSCRIPT_TEXT</noscript></article>"
         "<script>document.write('SECOND_SCRIPT')</script></body></html>"
     )
@@ -226,22 +307,38 @@ def test_one_bad_file_never_stops_the_others(bad_corpus):
     with Store(":memory:") as store:
         report = ingest_paths([bad_corpus, bad_corpus / "missing.txt"], store, now=NOW)
         stored = {a.path: a for a in store.articles()}
-    failed = {Path(f.where.split(":")[0]).name + (":" + f.where.split(":")[1] if ":" in f.where else ""): f.reason
-              for f in report.failed}
+    failed = {
+        Path(f.where.split(":")[0]).name
+        + (":" + f.where.split(":")[1] if ":" in f.where else ""): f.reason
+        for f in report.failed
+    }
     skipped = {Path(f.where).name: f.reason for f in report.skipped}
     notes = [(Path(where).name, note) for where, note in report.notes]
 
     # The good files and every readable row are stored.
-    names = {Path(p.split(":")[0]).name + (":" + p.split(":")[1] if ":" in p else "") for p in stored}
-    assert {"good.txt", "good.md", "latin1.txt", "broken_fm.md", "bad_date_fm.md", "scripts.html",
-            "wire.jsonl:1", "wire.jsonl:6", "wire.jsonl:7"} == names
+    names = {
+        Path(p.split(":")[0]).name + (":" + p.split(":")[1] if ":" in p else "") for p in stored
+    }
+    assert {
+        "good.txt",
+        "good.md",
+        "latin1.txt",
+        "broken_fm.md",
+        "bad_date_fm.md",
+        "scripts.html",
+        "wire.jsonl:1",
+        "wire.jsonl:6",
+        "wire.jsonl:7",
+    } == names
 
     assert "empty file" in failed["empty.txt"] and "empty file" in failed["blank.md"]
     assert "binary file (PNG image)" in failed["image.txt"]
     assert "binary file" in failed["nul.md"] and "binary file" in failed["noise.txt"]
     assert "no article text after the front matter" in failed["fm_only.md"]
     assert "malformed JSON" in failed["wire.jsonl:2"]
-    assert "no 'text' field" in failed["wire.jsonl:3"] and "no 'text' field" in failed["wire.jsonl:4"]
+    assert (
+        "no 'text' field" in failed["wire.jsonl:3"] and "no 'text' field" in failed["wire.jsonl:4"]
+    )
     assert "unreadable JSON" in failed["wire.jsonl:5"]
     assert "not a readable RSS/Atom feed" in failed["not_a_feed.xml"]
     assert "no such file or folder" in failed["missing.txt"]
@@ -255,7 +352,10 @@ def test_one_bad_file_never_stops_the_others(bad_corpus):
     # Malformed front matter: the article is kept as plain text, the problem reported with a line.
     broken = next(a for p, a in stored.items() if p.endswith("broken_fm.md"))
     assert "Militants attacked a post in Khost." in broken.text
-    assert any(n == "broken_fm.md" and "malformed front matter" in note and "line" in note for n, note in notes)
+    assert any(
+        n == "broken_fm.md" and "malformed front matter" in note and "line" in note
+        for n, note in notes
+    )
     assert any(n == "bad_date_fm.md" and "malformed front matter" in note for n, note in notes)
     # A lone surrogate becomes U+FFFD instead of failing the whole batch.
     row6 = next(a for p, a in stored.items() if p.endswith("wire.jsonl:6"))
@@ -271,24 +371,48 @@ def test_html_keeps_text_and_drops_scripts_styles_iframes_and_handlers(bad_corpu
         ingest_paths([bad_corpus / "scripts.html"], store, now=NOW)
         [article] = store.articles()
     assert "Gunmen attacked a crowded market in Quetta" in article.text
-    for gone in ("SECRET_SCRIPT", "SECOND_SCRIPT", "evil.example", "IFRAME_TEXT", "NOSCRIPT_TEXT",
-                 "steal()", "onerror", "alert(", "background"):
+    for gone in (
+        "SECRET_SCRIPT",
+        "SECOND_SCRIPT",
+        "evil.example",
+        "IFRAME_TEXT",
+        "NOSCRIPT_TEXT",
+        "steal()",
+        "onerror",
+        "alert(",
+        "background",
+    ):
         assert gone not in article.text
         assert gone not in (article.title or "")
 
 
 def test_cli_reports_each_bad_input_on_one_line_and_exits_1(bad_corpus, empty_project):
-    result = run("--config", str(empty_project / "config.yaml"), "--store", str(empty_project / "s.sqlite"),
-                 "ingest", str(bad_corpus), "/dev/urandom")
+    result = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "--store",
+        str(empty_project / "s.sqlite"),
+        "ingest",
+        str(bad_corpus),
+        "/dev/urandom",
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     lines = result.stderr.splitlines()
     assert any(line.startswith("failed: /dev/urandom: not a regular file") for line in lines)
-    assert any(line.startswith("failed: ") and "wire.jsonl:2: malformed JSON" in line for line in lines)
+    assert any(
+        line.startswith("failed: ") and "wire.jsonl:2: malformed JSON" in line for line in lines
+    )
     assert any(line.startswith("skipped: ") and "report.docx" in line for line in lines)
     assert "9 new" in result.stdout
-    again = run("--config", str(empty_project / "config.yaml"), "--store", str(empty_project / "s.sqlite"),
-                "ingest", str(bad_corpus))
+    again = run(
+        "--config",
+        str(empty_project / "config.yaml"),
+        "--store",
+        str(empty_project / "s.sqlite"),
+        "ingest",
+        str(bad_corpus),
+    )
     assert "0 new, 9 already stored" in again.stdout
 
 
@@ -304,7 +428,10 @@ def test_broken_links_and_special_files_in_a_folder(tmp_path):
         report = ingest_paths([folder], store, now=NOW)
     assert [Path(a.path).name for a in report.new] == ["ok.txt"]
     reasons = {Path(f.where).name: f.reason for f in report.failed}
-    assert "broken symbolic link" in reasons["dangling.txt"] and "broken symbolic link" in reasons["loop.txt"]
+    assert (
+        "broken symbolic link" in reasons["dangling.txt"]
+        and "broken symbolic link" in reasons["loop.txt"]
+    )
 
 
 def test_a_reader_that_crashes_costs_only_its_file(tmp_path, monkeypatch):
@@ -331,7 +458,9 @@ def test_ten_thousand_small_files_take_seconds(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(10_000):
-        (folder / f"{i:05d}.txt").write_text(f"Note {i}: routine report number {i} from district D{i % 97}.\n")
+        (folder / f"{i:05d}.txt").write_text(
+            f"Note {i}: routine report number {i} from district D{i % 97}.\n"
+        )
     started = time.perf_counter()
     with Store(tmp_path / "many.sqlite") as store:
         report = ingest_paths([folder], store, now=NOW)
@@ -375,9 +504,19 @@ def test_long_article_is_extracted_in_chunks_with_true_offsets(config):
     late = "A suicide bomber from ISKP killed 14 people at a mosque in Kandahar on Friday, police said."
     text = "\n\n".join([early] + [filler * 8] * 20 + [late] + [filler * 2])
     assert len(text) > 12_000 and text.index(late) > 10_000
-    article = Article(id=content_key(text), origin="long.txt", title="Long", text=text, source=None, url=None,
-                      published=dt.date(2024, 3, 22), date_note="", path="long.txt", format="text",
-                      ingested_at="2024-03-22T00:00:00+00:00")
+    article = Article(
+        id=content_key(text),
+        origin="long.txt",
+        title="Long",
+        text=text,
+        source=None,
+        url=None,
+        published=dt.date(2024, 3, 22),
+        date_note="",
+        path="long.txt",
+        format="text",
+        ingested_at="2024-03-22T00:00:00+00:00",
+    )
     with Store(":memory:") as store:
         store.add_articles([article])
         extract(small, store)
@@ -388,7 +527,7 @@ def test_long_article_is_extracted_in_chunks_with_true_offsets(config):
     late_facts = [f for f in facts if f.start >= text.index(late) - 1]
     assert late_facts, [(f.start, f.sentence) for f in facts]
     for fact in facts:
-        assert text[fact.start:fact.end].strip() == fact.sentence.strip()
+        assert text[fact.start : fact.end].strip() == fact.sentence.strip()
     assert any("Kandahar" in f.sentence and "IS-K" in f.actors for f in late_facts)
     assert any(f.start == 0 and "Taliban" in f.actors for f in facts)  # the first chunk is kept too
 
@@ -400,7 +539,9 @@ def test_a_failing_rule_costs_one_article_not_the_run(tmp_path, monkeypatch, con
     from briefgen.store import Store
 
     for name in ("good", "bad"):
-        (tmp_path / f"{name}.txt").write_text(f"A bomb exploded in Kabul on 3 March 2024, killing 4 people. ({name})\n")
+        (tmp_path / f"{name}.txt").write_text(
+            f"A bomb exploded in Kabul on 3 March 2024, killing 4 people. ({name})\n"
+        )
     original = components.FactExtractor.extract
 
     def broken(self, doc):

@@ -34,7 +34,9 @@ def count(store_path: Path, sql: str) -> int:
         return 0
 
 
-def kill_when(process: subprocess.Popen, store_path: Path, sql: str, at_least: int, timeout: float = 240) -> int:
+def kill_when(
+    process: subprocess.Popen, store_path: Path, sql: str, at_least: int, timeout: float = 240
+) -> int:
     """SIGKILL the process as soon as `sql` counts at least `at_least`; return that count."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -67,10 +69,16 @@ def test_sigkill_during_ingest_loses_no_article_and_the_next_run_completes(proje
     corpus = project / "corpus"
     total = 5_000
     for i in range(total):
-        (corpus / f"{i:05d}.txt").write_text(f"Note {i}: a routine report, number {i}, from district D{i % 89}.\n")
+        (corpus / f"{i:05d}.txt").write_text(
+            f"Note {i}: a routine report, number {i}, from district D{i % 89}.\n"
+        )
     store_path = project / "store.sqlite"
-    process = subprocess.Popen([*CLI, "--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*CLI, "--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     kill_when(process, store_path, "SELECT count(*) FROM articles", 1)
     with Store(store_path) as store:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -95,12 +103,16 @@ def facts_are_whole(store_path: Path) -> tuple[int, int]:
     """
     with sqlite3.connect(store_path) as db:
         marks = dict(db.execute("SELECT article_id, facts FROM extractions").fetchall())
-        stored = dict(db.execute("SELECT article_id, count(*) FROM facts GROUP BY article_id").fetchall())
+        stored = dict(
+            db.execute("SELECT article_id, count(*) FROM facts GROUP BY article_id").fetchall()
+        )
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    for article_id, n in stored.items():
+    for article_id in stored:
         assert article_id in marks, f"facts of {article_id} without its extraction mark"
     for article_id, n in marks.items():
-        assert stored.get(article_id, 0) == n, f"{article_id}: {stored.get(article_id, 0)} facts, mark says {n}"
+        assert stored.get(article_id, 0) == n, (
+            f"{article_id}: {stored.get(article_id, 0)} facts, mark says {n}"
+        )
     return len(marks), articles
 
 
@@ -112,12 +124,18 @@ def test_sigkill_during_extract_leaves_whole_articles_and_the_next_run_completes
         ingest_paths([project / "corpus"], store)
         total = store.article_count()
     assert total >= 9
-    process = subprocess.Popen([*CLI, "--config", str(project / "config.yaml"), "--store", str(store_path), "extract"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*CLI, "--config", str(project / "config.yaml"), "--store", str(store_path), "extract"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     kill_when(process, store_path, "SELECT count(*) FROM extractions", 1)
     extracted, articles = facts_are_whole(store_path)
     assert 0 < extracted < articles, "killed too late to test anything"
-    again = CliRunner().invoke(app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "extract"])
+    again = CliRunner().invoke(
+        app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "extract"]
+    )
     assert again.exit_code == 0, again.output
     assert f"extract: {articles - extracted} articles" in again.stdout
     assert facts_are_whole(store_path) == (articles, articles)
@@ -155,7 +173,9 @@ def test_the_pdf_appears_only_by_rename(tmp_path, monkeypatch, config):
 
     def replace(source, destination):
         assert Path(destination).read_bytes() == b"%PDF old", "the target was written in place"
-        assert Path(source).parent == target.parent and Path(source).read_bytes().startswith(b"%PDF-")
+        assert Path(source).parent == target.parent and Path(source).read_bytes().startswith(
+            b"%PDF-"
+        )
         renames.append((Path(source).name, Path(destination)))
         real_replace(source, destination)
 
@@ -182,8 +202,11 @@ HOLDER = textwrap.dedent(
 
 
 def hold_store(store_path: Path, seconds: float) -> subprocess.Popen:
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store_path), str(seconds)],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store_path), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "locked"
     return holder
 
@@ -191,8 +214,11 @@ def hold_store(store_path: Path, seconds: float) -> subprocess.Popen:
 def short_wait(monkeypatch, seconds: float) -> None:
     import briefgen.cli
 
-    monkeypatch.setattr(briefgen.cli, "open_store",
-                        lambda config: Store(briefgen.cli.state.store_path, lock_timeout=seconds))
+    monkeypatch.setattr(
+        briefgen.cli,
+        "open_store",
+        lambda config: Store(briefgen.cli.state.store_path, lock_timeout=seconds),
+    )
 
 
 def test_a_second_run_waits_then_says_the_store_is_busy(project, monkeypatch):
@@ -202,7 +228,9 @@ def test_a_second_run_waits_then_says_the_store_is_busy(project, monkeypatch):
     try:
         short_wait(monkeypatch, 1.0)
         started = time.monotonic()
-        result = CliRunner().invoke(app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"])
+        result = CliRunner().invoke(
+            app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"]
+        )
         waited = time.monotonic() - started
     finally:
         holder.kill()
@@ -214,7 +242,9 @@ def test_a_second_run_waits_then_says_the_store_is_busy(project, monkeypatch):
     with Store(store_path) as store:
         assert store.article_count() == 0
     # The holder died: its lock went with it, and the next run goes through.
-    again = CliRunner().invoke(app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"])
+    again = CliRunner().invoke(
+        app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"]
+    )
     assert again.exit_code == 0 and "1 new" in again.stdout
 
 
@@ -224,7 +254,9 @@ def test_a_second_run_waits_for_a_short_holder(project, monkeypatch):
     holder = hold_store(store_path, 1.0)
     short_wait(monkeypatch, 20.0)
     started = time.monotonic()
-    result = CliRunner().invoke(app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"])
+    result = CliRunner().invoke(
+        app, ["--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"]
+    )
     holder.wait()
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started >= 0.5  # it waited for the holder instead of failing
@@ -236,10 +268,17 @@ def test_two_ingests_at_once_store_each_article_once(project):
     for i in range(300):
         (corpus / f"{i:03d}.txt").write_text(f"Item {i}: a short report from post P{i}.\n")
     store_path = project / "store.sqlite"
-    runs = [subprocess.Popen([*CLI, "--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [*CLI, "--config", str(project / "config.yaml"), "--store", str(store_path), "ingest"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=240) for run in runs]
-    for run, (out, err) in zip(runs, outputs):
+    for run, (_out, err) in zip(runs, outputs, strict=False):
         assert "Traceback" not in err
         assert run.returncode == 0 or (run.returncode == 1 and "busy" in err), err
     assert any(run.returncode == 0 for run in runs)
@@ -265,5 +304,7 @@ def test_two_first_opens_migrate_once(tmp_path, monkeypatch):
     Store(store_path).close()
     assert raced
     with sqlite3.connect(store_path) as db:
-        versions = [row[0] for row in db.execute("SELECT version FROM _migrations ORDER BY version")]
+        versions = [
+            row[0] for row in db.execute("SELECT version FROM _migrations ORDER BY version")
+        ]
     assert versions == list(range(1, len(versions) + 1))

@@ -79,7 +79,9 @@ def rendered(hostile_project):
     mp.setattr(socket.socket, "connect", no_network)
     mp.setattr(socket, "create_connection", no_network)
     try:
-        result = CliRunner().invoke(app, ["--config", str(hostile_project / "config.yaml"), "brief", "weekly"])
+        result = CliRunner().invoke(
+            app, ["--config", str(hostile_project / "config.yaml"), "brief", "weekly"]
+        )
     finally:
         mp.undo()
     return result, fetchers, connections
@@ -137,8 +139,18 @@ def test_pdf_text_shows_the_payload_as_text(rendered, hostile_project):
 
 
 def test_actor_names_are_slugged_into_the_output_folder(rendered, hostile_project):
-    result = CliRunner().invoke(app, ["--config", str(hostile_project / "config.yaml"), "brief", "actor",
-                                      "Escape Front", "--format", "html"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--config",
+            str(hostile_project / "config.yaml"),
+            "brief",
+            "actor",
+            "Escape Front",
+            "--format",
+            "html",
+        ],
+    )
     assert result.exit_code == 0, result.output
     written = [Path(line) for line in result.stdout.splitlines() if line.endswith(".html")]
     assert written == [hostile_project / "out" / "actor-escape-actor.html"]
@@ -200,7 +212,11 @@ def test_safe_fetcher_allows_its_folders_and_data(fetcher):
 def test_write_pdf_refuses_every_outside_resource(tmp_path, config, monkeypatch):
     """Markup that did reach WeasyPrint (a user template, say) still fetches nothing."""
     connections = []
-    monkeypatch.setattr(socket.socket, "connect", lambda *a: connections.append(a) or (_ for _ in ()).throw(OSError()))
+    monkeypatch.setattr(
+        socket.socket,
+        "connect",
+        lambda *a: connections.append(a) or (_ for _ in ()).throw(OSError()),
+    )
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG\r\n\x1a\n")
     html = (
@@ -216,8 +232,14 @@ def test_write_pdf_refuses_every_outside_resource(tmp_path, config, monkeypatch)
     safe = write_pdf(html, target, search_path(config))
     assert target.read_bytes().startswith(b"%PDF")
     refused = " ".join(safe.refused)
-    for wanted in ("https://evil.example/s.css", "file:///etc/passwd", "https://evil.example/x.png",
-                   "file:///dev/urandom", outside.as_uri(), "etc/hostname"):
+    for wanted in (
+        "https://evil.example/s.css",
+        "file:///etc/passwd",
+        "https://evil.example/x.png",
+        "file:///dev/urandom",
+        outside.as_uri(),
+        "etc/hostname",
+    ):
         assert wanted in refused, (wanted, safe.refused)
     assert not any("evil.example" in u or "/etc/" in u or "urandom" in u for u in safe.fetched)
     assert connections == []
@@ -230,10 +252,16 @@ SOURCE = Path(__file__).resolve().parents[2] / "briefgen"
 
 
 def test_no_unsafe_yaml_loader_in_the_source():
-    unsafe = re.compile(r"yaml\.(?:unsafe_load|full_load|load_all)\(|yaml\.load\((?![^)]*SafeLoader)|"
-                        r"Loader=yaml\.(?:Loader|FullLoader|UnsafeLoader)")
-    hits = [f"{path}:{n}" for path in SOURCE.rglob("*.py")
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if unsafe.search(line)]
+    unsafe = re.compile(
+        r"yaml\.(?:unsafe_load|full_load|load_all)\(|yaml\.load\((?![^)]*SafeLoader)|"
+        r"Loader=yaml\.(?:Loader|FullLoader|UnsafeLoader)"
+    )
+    hits = [
+        f"{path}:{n}"
+        for path in SOURCE.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if unsafe.search(line)
+    ]
     assert hits == []
 
 
@@ -245,19 +273,26 @@ def test_front_matter_cannot_run_code(tmp_path):
     from briefgen.store import Store
 
     sentinel = tmp_path / "PWNED"
-    (tmp_path / "a.md").write_text(f"---\ntitle: {PYTHON_TAG.format(sentinel=sentinel)}\n---\nA raid in Khost.\n")
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: {PYTHON_TAG.format(sentinel=sentinel)}\n---\nA raid in Khost.\n"
+    )
     with Store(":memory:") as store:
         report = ingest_paths([tmp_path / "a.md"], store)
     assert not sentinel.exists()
-    assert len(report.new) == 1 and any("malformed front matter" in note for _, note in report.notes)
+    assert len(report.new) == 1 and any(
+        "malformed front matter" in note for _, note in report.notes
+    )
 
 
 def test_config_cannot_run_code(tmp_path, root):
     sentinel = tmp_path / "PWNED"
     text = (root / "config.yaml").read_text(encoding="utf-8")
-    (tmp_path / "config.yaml").write_text(text.replace("store: out/briefgen.sqlite",
-                                                       f"store: {PYTHON_TAG.format(sentinel=sentinel)}"))
-    result = CliRunner().invoke(app, ["--config", str(tmp_path / "config.yaml"), "templates", "list"])
+    (tmp_path / "config.yaml").write_text(
+        text.replace("store: out/briefgen.sqlite", f"store: {PYTHON_TAG.format(sentinel=sentinel)}")
+    )
+    result = CliRunner().invoke(
+        app, ["--config", str(tmp_path / "config.yaml"), "templates", "list"]
+    )
     assert result.exit_code == 2
     assert not sentinel.exists()
     assert "config.yaml:" in result.stderr and "Traceback" not in result.stderr
@@ -278,7 +313,20 @@ def test_gold_file_cannot_run_code(tmp_path):
 # -- output names ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd", "..", "a/b\\c", "", "/", "weekly-حزب", "actor-Боко Харам", "CON", "x" * 300])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "..",
+        "a/b\\c",
+        "",
+        "/",
+        "weekly-حزب",
+        "actor-Боко Харам",
+        "CON",
+        "x" * 300,
+    ],
+)
 def test_slug_is_a_plain_file_name(name):
     value = slug(name)
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value), value

@@ -27,7 +27,7 @@ def build_all(scope: Scope) -> list[dict[str, Any]]:
     """Every section of the brief, in order; `last` sections complete after the rest."""
     brief = scope.brief
     built = [build(section, scope) for section in brief.sections]
-    for config, view in zip(brief.sections, built):
+    for config, view in zip(brief.sections, built, strict=False):
         kind = kind_of(config.template)
         if kind.last and kind.builder:
             view.update(kind.builder(config, scope))
@@ -42,7 +42,11 @@ def build(config: SectionConfig, scope: Scope) -> dict[str, Any]:
     event_kinds = kind.lists != "none" and (not select.kinds or "event" in select.kinds)
     events = scope.events(select) if event_kinds else []
     # A capped section says how many it left out, so nothing vanishes silently.
-    total = len(scope.events(select.model_copy(update={"limit": None}))) if event_kinds and select.limit else len(events)
+    total = (
+        len(scope.events(select.model_copy(update={"limit": None})))
+        if event_kinds and select.limit
+        else len(events)
+    )
     view: dict[str, Any] = {
         "not_shown": max(0, total - len(events)),
         "id": config.id,
@@ -50,7 +54,9 @@ def build(config: SectionConfig, scope: Scope) -> dict[str, Any]:
         "template": config.template,
         "intro": config.intro,
         "events": [scope.data.event_view(e) for e in events],
-        "facts": [scope.fact_view(f) for f in scope.facts(select) if f.kind != "event"] if kind.lists == "all" else [],
+        "facts": [scope.fact_view(f) for f in scope.facts(select) if f.kind != "event"]
+        if kind.lists == "all"
+        else [],
     }
     if kind.builder and not kind.last:
         view.update(kind.builder(config, scope))

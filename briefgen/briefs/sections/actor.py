@@ -42,7 +42,7 @@ def _names_in(name: str, text: str) -> bool:
 
 @section("actor_profile", lists="none")
 def _actor_profile(section: SectionConfig, scope: Scope) -> dict[str, Any]:
-    actor = scope.actor
+    actor = scope.subject()
     config = scope.data.config
     spec = config.actors.get(actor) if actor else None
     facts = [f for f in scope.data.facts if actor in f.actors and scope.in_period(f.article_id)]
@@ -62,7 +62,9 @@ def _actor_profile(section: SectionConfig, scope: Scope) -> dict[str, Any]:
             "events": len(events),
             "perpetrator": roles["perpetrator"],
             "claimed": roles["claimant"],
-            "claimed_by_parent": sum(n for role, n in roles.items() if role.startswith("claimed by")),
+            "claimed_by_parent": sum(
+                n for role, n in roles.items() if role.startswith("claimed by")
+            ),
             "target": roles["target"],
             "quotes": sum(1 for f in facts if f.kind == "quote"),
         }
@@ -71,7 +73,7 @@ def _actor_profile(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 
 @section("actor_events", lists="events")
 def _actor_events(section: SectionConfig, scope: Scope) -> dict[str, Any]:
-    actor = scope.actor
+    actor = scope.subject()
     rows = []
     for item in scope.events(section.select):
         if item.event.type == "counterterrorism_operation" and item.event.perpetrator != actor:
@@ -84,7 +86,8 @@ def _actor_events(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 def _actor_counterterrorism(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     actor = scope.actor
     items = [
-        e for e in scope.events(section.select)
+        e
+        for e in scope.events(section.select)
         if e.event.type == "counterterrorism_operation" and e.event.perpetrator != actor
     ]
     return {"events": [scope.data.event_view(e) for e in items]}

@@ -25,7 +25,9 @@ class SectionKind:
 REGISTRY: dict[str, SectionKind] = {}
 
 
-def section(template: str, *, lists: Lists = "all", last: bool = False) -> Callable[[Builder], Builder]:
+def section(
+    template: str, *, lists: Lists = "all", last: bool = False
+) -> Callable[[Builder], Builder]:
     """Register the builder of a built-in section template."""
 
     def register(builder: Builder) -> Builder:

@@ -23,6 +23,11 @@ class Scope:
 
     # -- selection ------------------------------------------------------------
 
+    def subject(self) -> str:
+        """The actor an actor brief is about."""
+        assert self.actor is not None, "an actor section in a brief about no actor"
+        return self.actor
+
     def in_period(self, article_id: str) -> bool:
         if self.period is None:
             return True
@@ -39,14 +44,18 @@ class Scope:
             return True
         if basis == "event":
             return self.happened_in(item, self.period)
-        return any(self.in_period(r.article.id) for r in item.reports) and not self.is_background(item)
+        return any(self.in_period(r.article.id) for r in item.reports) and not self.is_background(
+            item
+        )
 
     def events(self, select: Any) -> list[MergedEvent]:
         chosen = []
         for item in self.data.events:
             if not self.event_in_period(item, select.date_basis):
                 continue
-            if select.topics and not set(select.topics) & {t for r in item.reports for t in r.fact.topics}:
+            if select.topics and not set(select.topics) & {
+                t for r in item.reports for t in r.fact.topics
+            }:
                 continue
             actors = list(select.actors or []) + ([self.actor] if self.actor else [])
             if actors and not all(item.involves(a) for a in actors):
@@ -70,7 +79,10 @@ class Scope:
                 continue
             chosen.setdefault(_statement(fact), fact)
         facts = list(chosen.values())
-        key = (lambda f: self.data.articles[f.article_id].published or dt.date.min)
+
+        def key(f):
+            return self.data.articles[f.article_id].published or dt.date.min
+
         facts.sort(key=key, reverse=select.sort != "date")
         return facts[: select.limit]
 
@@ -97,7 +109,11 @@ def _statement(fact: Fact) -> tuple[str, ...]:
     if fact.kind == "quote":
         text = str(fact.data.get("text", ""))
         return ("quote", " ".join(text.split()).lower(), str(fact.data.get("speaker", "")))
-    return (fact.kind, " ".join(fact.sentence.split()).lower(), fact.article_id if fact.kind == "event" else "")
+    return (
+        fact.kind,
+        " ".join(fact.sentence.split()).lower(),
+        fact.article_id if fact.kind == "event" else "",
+    )
 
 
 def timeline_key(item: MergedEvent) -> tuple[dt.date, int, str]:

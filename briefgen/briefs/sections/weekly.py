@@ -28,7 +28,9 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         return {"rows": []}
 
     def happened(period: Period, kind: str) -> list[MergedEvent]:
-        return [e for e in scope.data.events if e.event.type == kind and scope.happened_in(e, period)]
+        return [
+            e for e in scope.data.events if e.event.type == kind and scope.happened_in(e, period)
+        ]
 
     def tally(period: Period) -> tuple[int, int]:
         hits = happened(period, "attack")
@@ -40,7 +42,12 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     average = (sum(c for c, _ in last4) / 4, sum(k for _, k in last4) / 4)
     rows = [
         {"label": "Attacks", "now": now[0], "previous": before[0], "average": round(average[0], 1)},
-        {"label": "Killed (lowest figure reported)", "now": now[1], "previous": before[1], "average": round(average[1], 1)},
+        {
+            "label": "Killed (lowest figure reported)",
+            "now": now[1],
+            "previous": before[1],
+            "average": round(average[1], 1),
+        },
     ]
     return {
         "rows": rows,
@@ -55,7 +62,9 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 def _topic(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     select = section.select
     quotes = [f for f in scope.facts(select.model_copy(update={"kinds": ["quote"], "limit": 4}))]
-    mentions = scope.facts(select.model_copy(update={"kinds": ["mention"], "limit": 6, "sort": "severity"}))
+    mentions = scope.facts(
+        select.model_copy(update={"kinds": ["mention"], "limit": 6, "sort": "severity"})
+    )
     claims, attributions = [], []
     for event in scope.events(select):
         view = scope.data.event_view(event)
@@ -78,7 +87,10 @@ def _charts(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     if scope.period is not None:
         # Events are in the period by `happened_in`: a day-dated one on its day,
         # any other on the day it was first reported.
-        days = [scope.period.start + dt.timedelta(days=i) for i in range((scope.period.end - scope.period.start).days + 1)]
+        days = [
+            scope.period.start + dt.timedelta(days=i)
+            for i in range((scope.period.end - scope.period.start).days + 1)
+        ]
         per_day = Counter(_chart_day(e) for e in events)
         series = [{"label": f"{d:%a %d %b}", "value": per_day.get(d, 0)} for d in days]
         series_title = "Events per day"
@@ -143,19 +155,32 @@ def _month_label(month: str) -> str:
 
 @section("background", lists="events")
 def _background(section: SectionConfig, scope: Scope) -> dict[str, Any]:
-    items = [e for e in scope.data.events if scope.is_background(e) and any(scope.in_period(r.article.id) for r in e.reports)]
+    items = [
+        e
+        for e in scope.data.events
+        if scope.is_background(e) and any(scope.in_period(r.article.id) for r in e.reports)
+    ]
     items.sort(key=timeline_key)
     return {"events": [scope.data.event_view(e) for e in items[: section.select.limit]]}
 
 
 @section("undated", lists="none")
 def _undated(section: SectionConfig, scope: Scope) -> dict[str, Any]:
-    undated = sorted((a for a in scope.data.articles.values() if a.published is None), key=lambda a: a.origin)
+    undated = sorted(
+        (a for a in scope.data.articles.values() if a.published is None), key=lambda a: a.origin
+    )
     shown = undated[: section.select.limit]
     counts = Counter(f.article_id for f in scope.data.facts if f.kind == "event")
     return {
         "articles": [
-            {"title": a.title, "origin": a.origin, "outlet": a.source, "note": a.date_note, "events": counts.get(a.id, 0), "source": scope.data.cite(a.id)}
+            {
+                "title": a.title,
+                "origin": a.origin,
+                "outlet": a.source,
+                "note": a.date_note,
+                "events": counts.get(a.id, 0),
+                "source": scope.data.cite(a.id),
+            }
             for a in shown
         ],
         "not_shown": len(undated) - len(shown),
@@ -179,5 +204,3 @@ def _method(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 @section("sources", lists="none", last=True)
 def _sources(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     return {"sources": scope.data.source_list()}
-
-
