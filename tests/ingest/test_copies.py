@@ -75,9 +75,8 @@ def write(folder: Path, name: str, text: str, published: str, outlet: str) -> Pa
 
 
 @pytest.fixture()
-def store():
-    with Store(":memory:") as opened:
-        yield opened
+def store(fresh_store):
+    return fresh_store
 
 
 def by_origin(store: Store) -> dict:

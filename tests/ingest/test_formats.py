@@ -6,15 +6,13 @@ import json
 import pytest
 
 from briefgen.ingest.corpus import ingest_paths
-from briefgen.store import Store
 
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
 
 
 @pytest.fixture()
-def store():
-    with Store(":memory:") as s:
-        yield s
+def store(fresh_store):
+    return fresh_store
 
 
 def ingest(store, *paths):

@@ -46,7 +46,7 @@ def test_watch_renders_on_template_style_and_config_changes_without_extracting(
 
     monkeypatch.setattr("briefgen.extract.extract", no_extraction)
     config_path = stored_project / "config.yaml"
-    monkeypatch.setattr(cli.state, "store_path", None)
+    monkeypatch.setattr(cli.run.state, "store_path", None)
     request = BriefRequest("weekly", formats=["html"], out_dir=stored_project / "out")
     printed: list[str] = []
     problems: list[str] = []
@@ -56,7 +56,7 @@ def test_watch_renders_on_template_style_and_config_changes_without_extracting(
         args=(
             config_path,
             lambda: load(config_path),
-            lambda config: cli.render_once(config, request, pipeline_version(config)),
+            lambda config: cli.run.render_once(config, request, pipeline_version(config)),
         ),
         kwargs={"say": printed.append, "warn": problems.append, "stop_event": stop},
         daemon=True,
@@ -97,7 +97,7 @@ def test_cli_keeps_watching_after_a_template_error(
 ):
     """A broken template at start is reported, and the watch begins anyway."""
     calls = []
-    monkeypatch.setattr("briefgen.cli.watch_and_render", lambda args: calls.append(args))
+    monkeypatch.setattr("briefgen.cli.run.watch_and_render", lambda args: calls.append(args))
     (user_templates / "sections" / "quotes.html.j2").write_text("{{ nope.nope }}\n")
     result = cli(stored_project, "brief", brief, "--format", "html", "--watch")
     assert result.exit_code == 0, result.output

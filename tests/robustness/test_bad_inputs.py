@@ -303,10 +303,10 @@ def bad_corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_one_bad_file_never_stops_the_others(bad_corpus):
-    with Store(":memory:") as store:
-        report = ingest_paths([bad_corpus, bad_corpus / "missing.txt"], store, now=NOW)
-        stored = {a.path: a for a in store.articles()}
+def test_one_bad_file_never_stops_the_others(bad_corpus, fresh_store):
+    store = fresh_store
+    report = ingest_paths([bad_corpus, bad_corpus / "missing.txt"], store, now=NOW)
+    stored = {a.path: a for a in store.articles()}
     failed = {
         Path(f.where.split(":")[0]).name
         + (":" + f.where.split(":")[1] if ":" in f.where else ""): f.reason
@@ -366,10 +366,10 @@ def test_one_bad_file_never_stops_the_others(bad_corpus):
     assert any("only http and https" in note for _, note in notes)
 
 
-def test_html_keeps_text_and_drops_scripts_styles_iframes_and_handlers(bad_corpus):
-    with Store(":memory:") as store:
-        ingest_paths([bad_corpus / "scripts.html"], store, now=NOW)
-        [article] = store.articles()
+def test_html_keeps_text_and_drops_scripts_styles_iframes_and_handlers(bad_corpus, fresh_store):
+    store = fresh_store
+    ingest_paths([bad_corpus / "scripts.html"], store, now=NOW)
+    [article] = store.articles()
     assert "Gunmen attacked a crowded market in Quetta" in article.text
     for gone in (
         "SECRET_SCRIPT",
@@ -416,7 +416,7 @@ def test_cli_reports_each_bad_input_on_one_line_and_exits_1(bad_corpus, empty_pr
     assert "0 new, 9 already stored" in again.stdout
 
 
-def test_broken_links_and_special_files_in_a_folder(tmp_path):
+def test_broken_links_and_special_files_in_a_folder(tmp_path, fresh_store):
     folder = tmp_path / "links"
     folder.mkdir()
     (folder / "ok.txt").write_text(GOOD)
@@ -424,8 +424,8 @@ def test_broken_links_and_special_files_in_a_folder(tmp_path):
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     (folder / "up").symlink_to(tmp_path)  # a folder link back up: no endless walk
     os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
-    with Store(":memory:") as store:
-        report = ingest_paths([folder], store, now=NOW)
+    store = fresh_store
+    report = ingest_paths([folder], store, now=NOW)
     assert [Path(a.path).name for a in report.new] == ["ok.txt"]
     reasons = {Path(f.where).name: f.reason for f in report.failed}
     assert (
@@ -434,7 +434,7 @@ def test_broken_links_and_special_files_in_a_folder(tmp_path):
     )
 
 
-def test_a_reader_that_crashes_costs_only_its_file(tmp_path, monkeypatch):
+def test_a_reader_that_crashes_costs_only_its_file(tmp_path, monkeypatch, fresh_store):
     from briefgen.ingest import readers
 
     def crash(path):
@@ -444,8 +444,8 @@ def test_a_reader_that_crashes_costs_only_its_file(tmp_path, monkeypatch):
     monkeypatch.setitem(readers.READERS, ".crash", crash)
     (tmp_path / "a.crash").write_text("x")
     (tmp_path / "b.txt").write_text(GOOD)
-    with Store(":memory:") as store:
-        report = ingest_paths([tmp_path], store, now=NOW)
+    store = fresh_store
+    report = ingest_paths([tmp_path], store, now=NOW)
     assert [Path(a.path).name for a in report.new] == ["b.txt"]
     [failure] = report.failed
     assert failure.where.endswith("a.crash") and "ZeroDivisionError" in failure.reason
@@ -492,7 +492,7 @@ def test_a_20_mb_article_is_ingested_whole(tmp_path):
     assert seconds < 60, f"a 20 MB article took {seconds:.0f} s"
 
 
-def test_long_article_is_extracted_in_chunks_with_true_offsets(config):
+def test_long_article_is_extracted_in_chunks_with_true_offsets(config, fresh_store):
     """Longer than nlp.max_chars: processed in chunks; facts of late chunks keep their place."""
     from briefgen.extract.pipeline import extract
     from briefgen.ingest.corpus import content_key
@@ -517,12 +517,12 @@ def test_long_article_is_extracted_in_chunks_with_true_offsets(config):
         format="text",
         ingested_at="2024-03-22T00:00:00+00:00",
     )
-    with Store(":memory:") as store:
-        store.add_articles([article])
-        extract(small, store)
-        from briefgen.extract.pipeline import pipeline_version
+    store = fresh_store
+    store.add_articles([article])
+    extract(small, store)
+    from briefgen.extract.pipeline import pipeline_version
 
-        facts = store.facts(pipeline_version(small))
+    facts = store.facts(pipeline_version(small))
     assert facts, "the late chunk's event was lost"
     late_facts = [f for f in facts if f.start >= text.index(late) - 1]
     assert late_facts, [(f.start, f.sentence) for f in facts]

@@ -213,12 +213,12 @@ def hold_store(store_path: Path, seconds: float) -> subprocess.Popen:
 
 def short_wait(monkeypatch, seconds: float) -> None:
     import briefgen.cli
+    from briefgen.console import state
 
-    monkeypatch.setattr(
-        briefgen.cli,
-        "open_store",
-        lambda config: Store(briefgen.cli.state.store_path, lock_timeout=seconds),
-    )
+    for module in (briefgen.cli.run, briefgen.cli.read):
+        monkeypatch.setattr(
+            module, "open_store", lambda config: Store(state.store_path, lock_timeout=seconds)
+        )
 
 
 def test_a_second_run_waits_then_says_the_store_is_busy(project, monkeypatch):

@@ -268,16 +268,15 @@ def test_no_unsafe_yaml_loader_in_the_source():
 PYTHON_TAG = "!!python/object/apply:os.system ['touch {sentinel}']"
 
 
-def test_front_matter_cannot_run_code(tmp_path):
+def test_front_matter_cannot_run_code(tmp_path, fresh_store):
     from briefgen.ingest.corpus import ingest_paths
-    from briefgen.store import Store
 
     sentinel = tmp_path / "PWNED"
     (tmp_path / "a.md").write_text(
         f"---\ntitle: {PYTHON_TAG.format(sentinel=sentinel)}\n---\nA raid in Khost.\n"
     )
-    with Store(":memory:") as store:
-        report = ingest_paths([tmp_path / "a.md"], store)
+    store = fresh_store
+    report = ingest_paths([tmp_path / "a.md"], store)
     assert not sentinel.exists()
     assert len(report.new) == 1 and any(
         "malformed front matter" in note for _, note in report.notes

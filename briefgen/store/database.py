@@ -8,7 +8,6 @@ killed process leaves either all of them or none.
 
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import json
 import os
@@ -21,82 +20,11 @@ from pathlib import Path
 from briefgen import errors
 from briefgen.errors import StoreBusyError, StoreError
 from briefgen.models import Article, Fact
-
-# Numbered migrations; each runs once, in its own transaction, and is recorded.
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "articles and facts",
-        """
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            origin TEXT NOT NULL,
-            title TEXT NOT NULL,
-            source TEXT,
-            url TEXT,
-            published TEXT,
-            date_note TEXT,
-            path TEXT,
-            format TEXT NOT NULL,
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL,
-            copy_of TEXT
-        );
-        CREATE INDEX articles_published ON articles(published);
-        CREATE TABLE extractions (
-            article_id TEXT NOT NULL REFERENCES articles(id),
-            pipeline TEXT NOT NULL,
-            extracted_at TEXT NOT NULL,
-            facts INTEGER NOT NULL,
-            PRIMARY KEY (article_id, pipeline)
-        );
-        CREATE TABLE facts (
-            id INTEGER PRIMARY KEY,
-            article_id TEXT NOT NULL REFERENCES articles(id),
-            pipeline TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            sentence TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            data TEXT NOT NULL,
-            topics TEXT NOT NULL,
-            actors TEXT NOT NULL
-        );
-        CREATE INDEX facts_article ON facts(article_id, pipeline);
-        CREATE INDEX facts_kind ON facts(pipeline, kind);
-        """,
-    ),
-    (
-        "near-duplicate index",
-        # minhash_bands: the LSH buckets of each article's MinHash signature, per
-        # indexing scheme (see briefgen/ingest/copies.py). near_duplicates: one row per
-        # article indexed, with its similarity to the original it copies and where a
-        # story told twice inside the page starts again.
-        """
-        CREATE TABLE minhash_bands (
-            scheme TEXT NOT NULL,
-            key TEXT NOT NULL,
-            article_id TEXT NOT NULL REFERENCES articles(id),
-            PRIMARY KEY (scheme, key, article_id)
-        ) WITHOUT ROWID;
-        CREATE TABLE near_duplicates (
-            article_id TEXT NOT NULL REFERENCES articles(id),
-            scheme TEXT NOT NULL,
-            copy_similarity REAL,
-            repeat_start INTEGER,
-            repeat_similarity REAL,
-            indexed_at TEXT NOT NULL,
-            PRIMARY KEY (article_id, scheme)
-        );
-        """,
-    ),
-]
-
-ARTICLE_COLUMNS = (
-    "id, origin, title, source, url, published, date_note, path, format, text, ingested_at, copy_of"
-)
+from briefgen.store.copies import NearCopyTables
+from briefgen.store.schema import ARTICLE_COLUMNS, MIGRATIONS, article_from_row, chunks, utc_now
 
 
-class Store:
+class Store(NearCopyTables):
     """An open store. Use as a context manager, or call close()."""
 
     def __init__(self, path: str | Path, *, lock_timeout: float = 10.0):
@@ -242,7 +170,7 @@ class Store:
                 for statement in sql.split(";"):
                     if statement.strip():
                         db.execute(statement)
-                db.execute("INSERT INTO _migrations VALUES (?, ?, ?)", (version, name, _now()))
+                db.execute("INSERT INTO _migrations VALUES (?, ?, ?)", (version, name, utc_now()))
 
     # -- articles ------------------------------------------------------------
 
@@ -266,7 +194,7 @@ class Store:
                         article.path,
                         article.format,
                         article.text,
-                        article.ingested_at or _now(),
+                        article.ingested_at or utc_now(),
                         article.copy_of,
                     ),
                 )
@@ -276,15 +204,15 @@ class Store:
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
             rows = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY published, id")
-            return [_article(row) for row in rows]
+            return [article_from_row(row) for row in rows]
         wanted = list(ids)
         found: dict[str, Article] = {}
-        for chunk in _chunks(wanted, 500):
+        for chunk in chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
                 f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             )
-            found.update((row["id"], _article(row)) for row in rows)
+            found.update((row["id"], article_from_row(row)) for row in rows)
         return [found[i] for i in wanted if i in found]
 
     def require_articles(self) -> None:
@@ -339,7 +267,7 @@ class Store:
                 )
                 db.execute(
                     "INSERT INTO extractions VALUES (?, ?, ?, ?)",
-                    (article_id, pipeline, _now(), len(facts)),
+                    (article_id, pipeline, utc_now(), len(facts)),
                 )
                 written += len(facts)
         return written
@@ -373,78 +301,6 @@ class Store:
             for row in rows
         ]
 
-    # -- near-duplicates (briefgen/ingest/copies.py) ---------------------------
-
-    def unindexed_articles(self, scheme: str) -> list[Article]:
-        """Articles not yet in the near-duplicate index of this scheme, in ingest order."""
-        rows = self.db.execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id NOT IN "
-            "(SELECT article_id FROM near_duplicates WHERE scheme = ?) ORDER BY rowid",
-            (scheme,),
-        )
-        return [_article(row) for row in rows]
-
-    def band_matches(self, scheme: str, keys: list[str]) -> list[str]:
-        """Ids of indexed articles sharing at least one LSH bucket with `keys`."""
-        found: set[str] = set()
-        for chunk in _chunks(keys, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT DISTINCT article_id FROM minhash_bands WHERE scheme = ? AND key IN ({marks})",
-                [scheme, *chunk],
-            )
-            found.update(row[0] for row in rows)
-        return sorted(found)
-
-    def save_near_duplicates(
-        self,
-        scheme: str,
-        indexed: list[str],
-        bands: list[tuple[str, str]],
-        copies: list[tuple[str, str, float]],
-        repeats: list[tuple[str, int, float]],
-    ) -> None:
-        """Record one indexing run in one transaction.
-
-        `bands` are (article, bucket key); `copies` are (copy, original, similarity),
-        applied in order: the copy and every article marked a copy of it now point to
-        the original, which is itself no copy. `repeats` are (article, start, similarity).
-        """
-        now = _now()
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO minhash_bands (scheme, key, article_id) VALUES (?, ?, ?)",
-                [(scheme, key, article_id) for article_id, key in bands],
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO near_duplicates (article_id, scheme, indexed_at) VALUES (?, ?, ?)",
-                [(article_id, scheme, now) for article_id in indexed],
-            )
-            for copy, original, similarity in copies:
-                db.execute(
-                    "UPDATE articles SET copy_of = ? WHERE id = ? OR copy_of = ?",
-                    (original, copy, copy),
-                )
-                db.execute("UPDATE articles SET copy_of = NULL WHERE id = ?", (original,))
-                db.execute(
-                    "UPDATE near_duplicates SET copy_similarity = ? WHERE article_id = ? AND scheme = ?",
-                    (similarity, copy, scheme),
-                )
-            for article_id, start, similarity in repeats:
-                db.execute(
-                    "UPDATE near_duplicates SET repeat_start = ?, repeat_similarity = ? "
-                    "WHERE article_id = ? AND scheme = ?",
-                    (start, similarity, article_id, scheme),
-                )
-
-    def repeat_start(self, article_id: str) -> int | None:
-        """Where an article starts telling its story a second time, if it does."""
-        row = self.db.execute(
-            "SELECT repeat_start FROM near_duplicates WHERE article_id = ? AND repeat_start IS NOT NULL",
-            (article_id,),
-        ).fetchone()
-        return row[0] if row else None
-
 
 def _busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
@@ -460,29 +316,3 @@ def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
         f"{path}: cannot write to the store ({exc}); check free disk space and that the file and "
         "its folder are writable"
     )
-
-
-def _article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        origin=row["origin"],
-        title=row["title"],
-        source=row["source"],
-        url=row["url"],
-        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
-        date_note=row["date_note"],
-        path=row["path"],
-        format=row["format"],
-        text=row["text"],
-        ingested_at=row["ingested_at"],
-        copy_of=row["copy_of"],
-    )
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
