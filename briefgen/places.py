@@ -125,7 +125,7 @@ class Place:
     kind: str  # "city" | "province" | "country" | "region"
 
 
-def _fold(text: str) -> str | None:
+def _to_ascii(text: str) -> str | None:
     """ASCII spelling with case kept ("Mazār-e Sharīf" -> "Mazar-e Sharif"); None if not Latin."""
     if not text.isascii():
         if _NON_LATIN.search(text):
@@ -137,7 +137,7 @@ def _fold(text: str) -> str | None:
 
 def _key(text: str, folded: bool = False) -> str:
     """Lookup key: folded, lower-case, no dots/apostrophes, hyphens as spaces, no "the "."""
-    k = (text if folded else _fold(text) or "").lower().replace("'", "").replace(".", "")
+    k = (text if folded else _to_ascii(text) or "").lower().replace("'", "").replace(".", "")
     k = " ".join(k.replace("-", " ").split())
     return k[4:] if k.startswith("the ") else k
 
@@ -172,7 +172,7 @@ class Gazetteer:
         self._provinces: dict[str, list[Place]] = {}
         for code in SUBDIVISION_COUNTRIES:
             for sub in pycountry.subdivisions.get(country_code=code) or []:
-                self._add_province(_fold(sub.name), by_code[code])
+                self._add_province(_to_ascii(sub.name), by_code[code])
         for name, code in PROVINCE_ALIASES.items():
             self._add_province(name, by_code[code])
 
@@ -191,7 +191,7 @@ class Gazetteer:
                     by_code[city["countrycode"]],
                 )
                 self._points.setdefault(city["name"].casefold(), []).append(point)
-            folded, country = _fold(city["name"]), by_code.get(city["countrycode"])
+            folded, country = _to_ascii(city["name"]), by_code.get(city["countrycode"])
             if not folded or not country:
                 continue
             name = folded

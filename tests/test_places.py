@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from briefgen.places import Gazetteer, Place, get_gazetteer
@@ -192,11 +190,3 @@ def test_place_is_frozen_and_cached() -> None:
     assert get_gazetteer() is get_gazetteer()
     with pytest.raises(AttributeError):
         Place("Kabul", "Afghanistan", "city").name = "x"  # type: ignore[misc]
-
-
-def test_lookups_are_fast(gaz: Gazetteer) -> None:
-    start = time.perf_counter()
-    for _ in range(2000):
-        gaz.resolve("Kandahar province")
-        gaz.resolve("Krasnogorsk")
-    assert (time.perf_counter() - start) / 4000 < 1e-3  # generous: ~10 µs measured

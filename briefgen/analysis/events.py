@@ -84,11 +84,6 @@ class MergedEvent:
         dates = [r.article.published for r in self.reports if r.article.published]
         return min(dates) if dates else None
 
-    @property
-    def last_reported(self) -> dt.date | None:
-        dates = [r.article.published for r in self.reports if r.article.published]
-        return max(dates) if dates else None
-
     def involves(self, actor: str) -> bool:
         """The actor is the perpetrator, the claimant or named in some report."""
         event = self.event

@@ -174,7 +174,6 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
             )
             by_forces = word in CT_VERBS or _by_state(article, token)
             return "counterterrorism_operation" if on_militants and by_forces else None
-            return "counterterrorism_operation"
         if word in {"opened", "open", "opens"} and any(c.lower_ == "fire" for c in token.children):
             return "attack"  # "gunmen opened fire on worshippers"
         if word in ATTACK_VERBS:

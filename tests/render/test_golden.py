@@ -20,9 +20,11 @@ def normalised(html: str) -> str:
     return re.sub(r"store updated \d{4}-\d{2}-\d{2}", "store updated YYYY-MM-DD", html)
 
 
-def test_example_weekly_brief_matches_the_golden_copy(stored_project, cli, tmp_path):
+def test_example_weekly_brief_matches_the_golden_copy(project, cli, tmp_path):
+    # A project of its own: the brief ingests and extracts the example corpus afresh,
+    # so no other test's store can change what it shows.
     result = cli(
-        stored_project,
+        project,
         "brief",
         "weekly",
         "--format",
