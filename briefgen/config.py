@@ -130,6 +130,19 @@ class OutputConfig(Strict):
         default=["pdf", "html"], description="Formats `brief` writes by default."
     )
     author: str = Field("briefgen", description="Author in the PDF metadata and on the cover.")
+    pdf_variant: Literal["pdf/ua-1", "pdf/a-3b", "none"] = Field(
+        "pdf/ua-1",
+        description=(
+            "PDF standard the brief conforms to: pdf/ua-1 (tagged for screen readers), pdf/a-3b "
+            "(archival, also tagged) or none (an untagged PDF claiming no standard)."
+        ),
+    )
+
+    @field_validator("pdf_variant", mode="before")
+    @classmethod
+    def _none_is_a_variant(cls, value: Any) -> Any:
+        # YAML's `null` and any casing of a name mean the same as the CLI's spelling.
+        return "none" if value is None else value.lower() if isinstance(value, str) else value
 
 
 class Config(Strict):

@@ -124,6 +124,12 @@ class Format(StrEnum):
     all = "all"
 
 
+class PdfVariant(StrEnum):
+    ua1 = "pdf/ua-1"
+    a3b = "pdf/a-3b"
+    none = "none"
+
+
 @app.command()
 @reports_errors
 def brief(
@@ -147,6 +153,13 @@ def brief(
         str | None,
         typer.Option("--issued", help="Issue date on the cover, YYYY-MM-DD (default: today)."),
     ] = None,
+    pdf_variant: Annotated[
+        PdfVariant | None,
+        typer.Option(
+            "--pdf-variant",
+            help="pdf/ua-1 (tagged), pdf/a-3b (archival) or none (default: output.pdf_variant).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest and extract what is pending, then render the brief NAME to PDF and HTML."""
     from briefgen.render import BriefRequest
@@ -160,6 +173,7 @@ def brief(
         until=day_option(until, "--until"),
         formats=["pdf", "html"] if format == Format.all else [format.value],
         out_dir=out,
+        pdf_variant=pdf_variant.value if pdf_variant else None,
         issued=day_option(issued, "--issued"),
     )
     request.check(config)

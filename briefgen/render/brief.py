@@ -31,6 +31,7 @@ class BriefRequest:
     formats: list[str] = field(default_factory=lambda: ["pdf", "html"])
     out_dir: Path | None = None
     issued: dt.date | None = None  # the cover's issue date; today by default
+    pdf_variant: str | None = None  # pdf/ua-1, pdf/a-3b or none; else output.pdf_variant
 
     def check(self, config: Config) -> None:
         """Refuse a request that cannot be met, before any ingest or extraction runs."""
@@ -76,5 +77,5 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
         issued=request.issued,
     )
     out_dir = request.out_dir or config.path(config.output.dir)
-    paths = render_brief(config, context, request.formats, out_dir, stem)
+    paths = render_brief(config, context, request.formats, out_dir, stem, request.pdf_variant)
     return BriefResult(paths, period, time.perf_counter() - started)

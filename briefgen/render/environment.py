@@ -18,6 +18,7 @@ from briefgen import errors
 from briefgen.builtin import builtin_dir
 from briefgen.config import Config
 from briefgen.errors import TemplateError
+from briefgen.render.accessible import chart_alt
 
 SUFFIX = ".html.j2"
 
@@ -53,6 +54,7 @@ def make_environment(paths: SearchPath) -> jinja2.Environment:
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
     env.filters["percent"] = lambda part, whole: 0 if not whole else round(100 * part / whole)
     env.filters["by_figure"] = by_figure
+    env.globals["chart_alt"] = chart_alt
     return env
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
+from briefgen.render.accessible import keywords, pdf_options
 from briefgen.render.environment import (
     SUFFIX,
     SearchPath,
@@ -65,8 +66,10 @@ def render_html(config: Config, context: dict[str, Any], paths: SearchPath | Non
     for section in context["sections"]:
         section["file"] = section_template(env, section["template"], paths)
     css = stylesheet(paths, context["brief"]["page_size"])
-    top = config.briefs[context["brief"]["name"]].template + SUFFIX
-    return render(env, top, {**context, "css": css})
+    name = context["brief"]["name"]
+    top = config.briefs[name].template + SUFFIX
+    found = keywords(config, name, context.get("actor"))
+    return render(env, top, {**context, "css": css, "keywords": found})
 
 
 class SafeFetcher:
@@ -111,7 +114,7 @@ class SafeFetcher:
         return Fetcher(allowed_protocols={"file", "data"}, fail_on_errors=False)
 
 
-def write_pdf(html: str, target: Path, paths: SearchPath) -> SafeFetcher:
+def write_pdf(html: str, target: Path, paths: SearchPath, variant: str = "none") -> SafeFetcher:
     import weasyprint
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -119,7 +122,7 @@ def write_pdf(html: str, target: Path, paths: SearchPath) -> SafeFetcher:
     document = weasyprint.HTML(
         string=html, base_url=str(paths.styles[-1]) + os.sep, url_fetcher=fetcher.make()
     )
-    data = document.write_pdf()
+    data = document.write_pdf(**pdf_options(variant))
     atomic_write(target, data)
     return fetcher
 
@@ -139,8 +142,14 @@ def atomic_write(target: Path, data: bytes | str) -> None:
 
 
 def render_brief(
-    config: Config, context: dict[str, Any], formats: list[str], out_dir: Path, stem: str
+    config: Config,
+    context: dict[str, Any],
+    formats: list[str],
+    out_dir: Path,
+    stem: str,
+    pdf_variant: str | None = None,
 ) -> list[Path]:
+    """Write the brief in each format; the PDF to `pdf_variant`, else to output.pdf_variant."""
     paths = search_path(config)
     html = render_html(config, context, paths)
     written = []
@@ -152,7 +161,7 @@ def render_brief(
     if "pdf" in formats:
         target = out_dir / f"{stem}.pdf"
         try:
-            write_pdf(html, target, paths)
+            write_pdf(html, target, paths, pdf_variant or config.output.pdf_variant)
         except OSError as exc:
             raise BriefgenError(f"{target}: cannot write the PDF: {exc}") from None
         written.append(target)
