@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from briefgen.actors import ActorIndex
-from briefgen.dates import resolve_date
+from briefgen.dates import MONTHS, resolve_date
 from briefgen.extract.actors import ACTOR_LABEL
 from briefgen.models import Event, PartialDate
 from briefgen.places import Place, get_gazetteer
@@ -250,32 +250,7 @@ def _absolute(ent: Span) -> bool:
     return bool(words & MONTH_NAMES) and not words & {"last", "next", "this", "ago", "since"}
 
 
-MONTH_NAMES = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+MONTH_NAMES = frozenset(MONTHS)
 
 
 def _after_locative(ent: Span) -> bool:

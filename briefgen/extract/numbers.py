@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from briefgen.dates import MONTHS
 from briefgen.models import Count
 
 # --------------------------------------------------------------------------
@@ -587,32 +588,7 @@ _ZERO_WOUNDED = re.compile(
     r"\b(?:no\s*(?:one|body)|none)\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b|\bno\s+(?:injuries|casualties)\b"
 )
 
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+_MONTHS = frozenset(MONTHS)
 # A number right after these is a date, an age, an identifier... not a count.
 _NOT_COUNT_BEFORE = _MONTHS | {
     "no",
