@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefgen.errors import ConfigError
 
@@ -58,35 +58,94 @@ class ActorConfig(Strict):
     )
 
 
-class TopicRule(Strict):
-    """A fact matches a rule when every condition the rule states holds."""
+class Condition(Strict):
+    """What a fact must be for a rule to put its topic on it: every condition stated
+    holds (all/any/none combine nested conditions)."""
 
     kinds: list[str] | None = Field(
-        None, description="Fact kinds: event, quote, mention, statistic."
+        None, description="Fact kinds: event, quote, mention, statistic, person."
     )
     event_types: list[str] | None = Field(
-        None, description="Event types: attack, foiled_plot, counterterrorism_operation."
-    )
-    actors_all: list[str] | None = Field(None, description="Every one of these actors is involved.")
-    actors_any: list[str] | None = Field(
-        None, description="At least one of these actors is involved."
+        None,
+        description="The fact is an event of one of these types: attack, foiled_plot, counterterrorism_operation.",
     )
     perpetrators: list[str] | None = Field(
         None, description="The event's perpetrator or claimant is one of these actors."
     )
+    targets: list[str] | None = Field(
+        None,
+        description="The event's target names one of these actors (any alias): the side that was hit.",
+    )
+    place: Literal["home", "external"] | None = Field(
+        None,
+        description=(
+            "Where the fact is, relative to the topic's `home` country: the event's country, else the "
+            "countries of the places the sentence names. Unknown places match neither."
+        ),
+    )
+    countries: list[str] | None = Field(None, description="The event's country is one of these.")
     countries_not: list[str] | None = Field(
         None, description="The event's country is known and is none of these."
     )
-    countries: list[str] | None = Field(None, description="The event's country is one of these.")
+    actors_all: list[str] | None = Field(
+        None, description="Every one of these actors is involved in the fact."
+    )
+    actors_any: list[str] | None = Field(
+        None, description="At least one of these actors is involved in the fact."
+    )
     keywords: list[str] | None = Field(
-        None, description="The sentence contains one of these words (case-insensitive)."
+        None,
+        description=(
+            "The fact's sentence has one of these words or phrases, at the start of a word and "
+            'ignoring case ("arrest" matches "arrested", not "rearrest").'
+        ),
+    )
+    article: Condition | None = Field(
+        None, description="Some fact of the same article (this one included) meets this condition."
+    )
+    all: list[Condition] | None = Field(None, description="Every one of these conditions holds.")
+    any: list[Condition] | None = Field(None, description="At least one of these conditions holds.")
+    none: list[Condition] | None = Field(None, description="None of these conditions holds.")
+
+    @model_validator(mode="after")
+    def _states_something(self) -> Condition:
+        if not self.model_fields_set - {"name"}:
+            raise ValueError("a rule or condition must state at least one condition")
+        for key in ("all", "any", "none"):
+            if getattr(self, key) == []:
+                raise ValueError(f"`{key}` needs at least one condition")
+        return self
+
+
+class TopicRule(Condition):
+    """A named condition: `briefgen topics explain` shows the name of the rule that
+    put each topic on each fact."""
+
+    name: str | None = Field(
+        None, description="Shown by `briefgen topics explain` (default: rule N)."
     )
 
 
 class TopicConfig(Strict):
     title: str = Field(description="Heading used in briefs.")
     description: str = Field("", description="One line on what the topic covers.")
+    home: str | None = Field(
+        None, description="Country that `place: home` and `place: external` are relative to."
+    )
     rules: list[TopicRule] = Field(description="A fact belongs to the topic when any rule matches.")
+
+    @model_validator(mode="after")
+    def _home_when_placed(self) -> TopicConfig:
+        if self.home is None and any(_uses_place(rule) for rule in self.rules):
+            raise ValueError("a rule uses `place`, so the topic needs `home: COUNTRY`")
+        return self
+
+
+def _uses_place(condition: Condition) -> bool:
+    nested = [*(condition.all or []), *(condition.any or []), *(condition.none or [])]
+    if condition.article is not None:
+        nested.append(condition.article)
+    return condition.place is not None or any(_uses_place(c) for c in nested)
 
 
 class Selection(Strict):
@@ -200,12 +259,9 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]
             problems.append((("actors", name, "parent"), unknown("actor", parent, actors)))
     for topic_id, topic in topics.items():
         for i, rule in enumerate(names(mapping(topic).get("rules"))):
-            for key in ("actors_all", "actors_any", "perpetrators"):
-                for actor in names(mapping(rule).get(key)):
-                    if actor not in actors:
-                        problems.append(
-                            (("topics", topic_id, "rules", i, key), unknown("actor", actor, actors))
-                        )
+            for loc, key, actor in _rule_actors(mapping(rule), ("topics", topic_id, "rules", i)):
+                if actor not in actors:
+                    problems.append((loc + (key,), unknown("actor", actor, actors)))
     for brief_name, brief in mapping(data.get("briefs")).items():
         for i, section in enumerate(names(mapping(brief).get("sections"))):
             select = mapping(mapping(section).get("select"))
@@ -217,6 +273,21 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]
                 if actor not in actors:
                     problems.append((base + ("actors",), unknown("actor", actor, actors)))
     return problems
+
+
+def _rule_actors(rule: dict[str, Any], loc: tuple[Any, ...]):
+    """(location, key, actor name) of every actor a rule names, nested conditions too."""
+    for key in ("actors_all", "actors_any", "perpetrators", "targets"):
+        value = rule.get(key)
+        for actor in value if isinstance(value, list) else []:
+            yield loc, key, actor
+    if isinstance(rule.get("article"), dict):
+        yield from _rule_actors(rule["article"], loc + ("article",))
+    for key in ("all", "any", "none"):
+        value = rule.get(key)
+        for i, nested in enumerate(value if isinstance(value, list) else []):
+            if isinstance(nested, dict):
+                yield from _rule_actors(nested, loc + (key, i))
 
 
 def load(path: str | Path = "config.yaml") -> Config:
@@ -287,6 +358,8 @@ def _describe(exc: ValidationError, root: yaml.Node | None, path: Path) -> list[
             message = "unknown key (check its spelling; see the documented settings)"
         elif error["type"] == "missing":
             message = "required setting is missing"
+        elif error["type"] == "value_error":
+            message = str(error.get("ctx", {}).get("error", message))
         problems.append(_line(root, path, loc, message))
     return problems
 

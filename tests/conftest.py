@@ -56,6 +56,16 @@ def gold_file() -> Path:
 
 
 @pytest.fixture(scope="session")
+def dev_corpus() -> Path:
+    return shared_path("corpus", "dev")
+
+
+@pytest.fixture(scope="session")
+def dev_gold() -> Path:
+    return shared_path("eval", "dev.gold.yaml")
+
+
+@pytest.fixture(scope="session")
 def config():
     from briefgen.config import load
 

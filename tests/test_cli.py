@@ -105,3 +105,17 @@ def test_unknown_brief_is_a_usage_error(rendered):
     assert result.exit_code == 2
     assert "unknown brief 'monthly'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_topics_explain_names_the_rule_behind_each_topic(rendered):
+    project, _ = rendered
+    result = invoke(project, "topics", "explain", "008-germany-arrests-afghans-stockholm-plot.md")
+    assert result.exit_code == 0, result.output
+    first, *rest = result.stdout.splitlines()
+    assert first.startswith(
+        "008-germany-arrests-afghans-stockholm-plot.md: topics counterterrorism, external_attacks"
+    )
+    assert "      counterterrorism: arrests, raids, strikes and trials" in rest
+    assert any(line.startswith("      external_attacks: ") for line in rest)
+    missing = invoke(project, "topics", "explain", "no-such-article")
+    assert missing.exit_code == 2 and "no article 'no-such-article'" in missing.output

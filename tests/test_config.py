@@ -82,13 +82,94 @@ def test_cli_prints_config_errors_without_traceback_and_exits_2(tmp_path, root):
 
 
 def test_every_setting_is_documented():
+    seen = set()
+
     def fields(model):
+        seen.add(model)  # topic conditions nest conditions
         for name, field in model.model_fields.items():
             yield model.__name__, name, field
-            annotation = field.annotation
-            for inner in getattr(annotation, "__args__", ()) + (annotation,):
-                if isinstance(inner, type) and hasattr(inner, "model_fields"):
+            for inner in _models_in(field.annotation):
+                if inner not in seen:
                     yield from fields(inner)
 
     missing = [f"{m}.{n}" for m, n, f in fields(Config) if not f.description]
     assert missing == []
+
+
+def _models_in(annotation):
+    """Models named by an annotation, inside lists and unions too."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        yield annotation
+    for inner in getattr(annotation, "__args__", ()):
+        yield from _models_in(inner)
+
+
+def topic_config(root: Path, rules: str, home: str = "    home: Afghanistan\n") -> str:
+    """The shipped config with one more topic, whose rules are `rules` (YAML lines)."""
+    text = (root / "config.yaml").read_text()
+    topic = f"  probe:\n    title: Probe\n{home}    rules:\n{rules}"
+    return text.replace("topics:\n", "topics:\n" + topic, 1)
+
+
+def problems_of(tmp_path: Path, text: str) -> tuple[list[str], list[str], Path]:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load(path)
+    return caught.value.problems, text.splitlines(), path
+
+
+def test_topic_rules_nest_and_validate(tmp_path, root):
+    text = topic_config(
+        root,
+        "      - name: nested\n"
+        "        all:\n"
+        "          - actors_any: [IS-K]\n"
+        "          - none:\n"
+        "              - perpetrators: [TTP]\n"
+        "        article: {keywords: [plot]}\n"
+        "        place: external\n",
+    )
+    config = load(write(tmp_path, text))
+    rule = config.topics["probe"].rules[0]
+    assert rule.name == "nested" and rule.all[1].none[0].perpetrators == ["TTP"]
+    assert rule.article.keywords == ["plot"]
+
+
+def test_bad_topic_rules_are_reported_with_their_lines(tmp_path, root):
+    text = topic_config(
+        root,
+        "      - name: nothing stated\n"
+        "      - any:\n"
+        "          - event_type: [attack]\n"
+        "      - none: []\n"
+        "      - actors_any: [Hezbolah]\n",
+    )
+    problems, lines, path = problems_of(tmp_path, text)
+
+    def line_of(needle: str) -> int:
+        return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+    expected = [
+        (line_of("name: nothing stated"), "topics.probe.rules[0]:", "at least one condition"),
+        (
+            line_of("event_type: [attack]"),
+            "topics.probe.rules[1].any[0].event_type:",
+            "unknown key",
+        ),
+        (line_of("none: []"), "topics.probe.rules[2]:", "`none` needs at least one condition"),
+        (line_of("[Hezbolah]"), "topics.probe.rules[3].actors_any:", "unknown actor 'Hezbolah'"),
+    ]
+    for line, where, message in expected:
+        assert any(p.startswith(f"{path}:{line}: {where}") and message in p for p in problems), (
+            where,
+            problems,
+        )
+
+
+def test_place_needs_a_home_country(tmp_path, root):
+    text = topic_config(root, "      - place: external\n", home="")
+    problems, lines, path = problems_of(tmp_path, text)
+    line = next(i for i, line in enumerate(lines, start=1) if line == "  probe:")
+    assert any(
+        p.startswith(f"{path}:{line}: topics.probe:") and "needs `home" in p for p in problems
+    ), problems

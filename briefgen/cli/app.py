@@ -25,6 +25,10 @@ templates_app = typer.Typer(
     help="List and copy the templates a brief is rendered with.", no_args_is_help=True
 )
 app.add_typer(templates_app, name="templates")
+topics_app = typer.Typer(
+    help="See which topic rules of config.yaml sort the facts.", no_args_is_help=True
+)
+app.add_typer(topics_app, name="topics")
 
 
 def _version(value: bool) -> None:

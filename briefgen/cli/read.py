@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from briefgen.cli.app import app, day_option, load_config, open_store, templates_app
+from briefgen.cli.app import app, day_option, load_config, open_store, templates_app, topics_app
 from briefgen.cli.run import do_extract
 from briefgen.console import reports_errors, say, warn
 
@@ -147,3 +147,22 @@ def templates_copy(
     from briefgen.render.environment import copy_builtin
 
     say(str(copy_builtin(load_config(), name, dest)))
+
+
+@topics_app.command("explain")
+@reports_errors
+def topics_explain(
+    article: Annotated[
+        str, typer.Argument(help="The article's file name or id (a prefix will do).")
+    ],
+    every: Annotated[
+        bool, typer.Option("--all", help="List the facts without a topic too.")
+    ] = False,
+) -> None:
+    """Print which rule put each topic on each fact of one article."""
+    from briefgen.extract.explain import explain_article
+
+    config = load_config()
+    with open_store(config) as store:
+        store.require_articles()
+        sys.stdout.write(explain_article(config, store, article, every=every))

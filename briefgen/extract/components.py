@@ -15,12 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefgen.actors import ActorIndex
-from briefgen.extract.document import ArticleDoc, Sentence
+from briefgen.extract.document import PLACE_LABELS, ArticleDoc, Sentence
 from briefgen.extract.events import ATTACK_NOUNS, find_events
 from briefgen.extract.numbers import parse_count
 from briefgen.extract.people import find_people
 from briefgen.extract.quotes import find_quotes
-from briefgen.extract.topics import topics_for
+from briefgen.extract.topics import assign_topics
 
 Doc.set_extension("published", default=None, force=True)
 Doc.set_extension("facts", default=None, force=True)
@@ -74,12 +74,19 @@ class FactExtractor:
                     self._fact("statistic", sentence, s, _actors(sentence))
                     for s in _statistics(sentence)
                 ]
-            if sentence.actors:
+            if sentence.actors or any(
+                e.label_ in PLACE_LABELS | {"NORP"} for e in sentence.span.ents
+            ):
+                # A sentence naming only a place is a mention too: topic rules read its
+                # words ("on trial in Vienna") even where no actor is named.
                 data = {
                     "actors": _actors(sentence),
                     "places": sorted({p.place.name for p in sentence.places}),
+                    "countries": _located_countries(sentence),
                 }
                 facts.append(self._fact("mention", sentence, data, data["actors"]))
+        # Topics last: a rule may look at the article's other facts.
+        assign_topics(facts, self.topics, self.actors)
         return facts
 
     def _fact(
@@ -92,8 +99,8 @@ class FactExtractor:
             "end": sentence.span.end_char,
             "data": data,
             "actors": actors,
+            "topics": [],
         }
-        fact["topics"] = topics_for(fact, self.topics)
         return fact
 
 
@@ -106,6 +113,36 @@ def _context_published(doc: Doc) -> str | None:
 
 def _actors(sentence: Sentence) -> list[str]:
     return sorted({a.name for a in sentence.actors})
+
+
+def _located_countries(sentence: Sentence) -> list[str]:
+    """Countries of the places the sentence puts something in ("attacks in Iran and Russia"),
+    not of places that only qualify a name ("Islamic State of Iraq", "a US drone")."""
+    countries = set()
+    for mention in sentence.places:
+        root = mention.span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if mention.place.country and root.dep_ == "pobj" and root.head.lower_ in LOCATED_IN:
+            countries.add(mention.place.country)
+    return sorted(countries)
+
+
+LOCATED_IN = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "within",
+    "beyond",
+    "to",
+    "from",
+}
 
 
 def _statistics(sentence: Sentence) -> list[dict[str, Any]]:
