@@ -28,6 +28,7 @@ LAYERS = {
     "briefgen.evaluate": 9,
     "briefgen.console": 9,
     "briefgen.cli": 10,
+    "briefgen.__main__": 11,
 }
 MAX_LINES = 400
 
