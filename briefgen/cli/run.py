@@ -147,8 +147,17 @@ def brief(
         str | None,
         typer.Option("--issued", help="Issue date on the cover, YYYY-MM-DD (default: today)."),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Use only articles published by this day, YYYY-MM-DD, or latest for all "
+            "(default: the period's end).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest and extract what is pending, then render the brief NAME to PDF and HTML."""
+    from briefgen.periods import parse_as_of
     from briefgen.render import BriefRequest
 
     config = load_config()
@@ -161,6 +170,7 @@ def brief(
         formats=["pdf", "html"] if format == Format.all else [format.value],
         out_dir=out,
         issued=day_option(issued, "--issued"),
+        as_of=parse_as_of(as_of),
     )
     request.check(config)
     with open_store(config) as store:
