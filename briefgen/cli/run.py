@@ -197,6 +197,9 @@ def render_once(config: Config, request: BriefRequest, pipeline: str) -> list[Pa
     if result.period and config.briefs[request.name].kind != "actor":
         how = f" ({result.period.how})" if result.period.how else ""
         warn(f"brief {request.name}: {result.period.label}{how}")
+    if result.period or request.as_of:
+        used = f"published by {result.cut_off}" if result.cut_off else "all (--as-of latest)"
+        warn(f"articles used: {used}")
     warn(f"rendered in {result.seconds:.1f} s")
     return result.paths
 

@@ -47,6 +47,7 @@ class BriefResult:
     paths: list[Path]
     period: Period | None
     seconds: float
+    cut_off: dt.date | None = None  # the newest publication day used; None: every article
 
 
 def make_brief(config: Config, store: Store, pipeline: str, request: BriefRequest) -> BriefResult:
@@ -83,4 +84,4 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
     )
     out_dir = request.out_dir or config.path(config.output.dir)
     paths = render_brief(config, context, request.formats, out_dir, stem)
-    return BriefResult(paths, period, time.perf_counter() - started)
+    return BriefResult(paths, period, time.perf_counter() - started, cut)
