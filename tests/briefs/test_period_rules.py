@@ -48,6 +48,12 @@ def weekly(config, articles: list[Article], facts: list[Fact]) -> dict[str, dict
     return {s["id"]: s for s in context["sections"]}
 
 
+def text(tree, part: str) -> str:
+    """The words of the cover or of one section, spaced."""
+    path = "//header[@class='cover']" if part == "cover" else f"//section[@id='{part}']"
+    return " ".join(" ".join(tree.xpath(path)[0].itertext()).split())
+
+
 def places(section: dict[str, Any]) -> list[str]:
     return [e["location"] for e in section["events"]]
 
@@ -134,23 +140,24 @@ def test_a_past_week_reads_as_it_did_at_its_cut_off_unless_as_of_says_otherwise(
     }
     fresh_store.save_extractions("test", facts)
 
-    def render(as_of: dt.date | None) -> tuple[str, str]:
+    def render(as_of: dt.date | None) -> tuple[str, str, str]:
         out = tmp_path / str(as_of)
         request = BriefRequest("weekly", week="2024-W12", formats=["html"], out_dir=out)
         request.as_of = as_of
         [path] = make_brief(config, fresh_store, "test", request).paths
         tree = lxml.html.fromstring(path.read_text(encoding="utf-8"))
-        cover = " ".join(" ".join(tree.xpath("//header[@class='cover']")[0].itertext()).split())
-        timeline = " ".join(" ".join(tree.xpath("//section[@id='timeline']")[0].itertext()).split())
-        return cover, timeline
+        return text(tree, "cover"), text(tree, "timeline"), text(tree, "method")
 
-    cover, timeline = render(None)
+    cover, timeline, method = render(None)
     assert "Data cut-off 2024-03-24 (the period's end" in cover
+    # The method note states the cut-off and the coarse-date rule.
+    assert "uses only articles published by 2024-03-24" in method
+    assert "One known only to a year never counts in a week" in method
     assert "1 later article left out" in cover
     assert " 6 " in timeline and "41" not in timeline
 
-    cover, timeline = render(LATEST)
+    cover, timeline, _ = render(LATEST)
     assert "--as-of latest" in cover and "41" in timeline
 
-    cover, timeline = render(dt.date(2024, 3, 30))
+    cover, timeline, _ = render(dt.date(2024, 3, 30))
     assert "Data cut-off 2024-03-30 (set with --as-of" in cover and "41" in timeline

@@ -21,6 +21,7 @@ class Scope:
     brief: BriefConfig
     cut_off: dt.date | None = None  # the newest publication day the brief draws on
     _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
+    _in_topics: dict[str, bool] = field(default_factory=dict, repr=False)
 
     # -- selection ------------------------------------------------------------
 
@@ -64,8 +65,12 @@ class Scope:
         event some such section selects; in any other brief, every event. Sections
         with no subject of their own (key points, timeline, counts, charts,
         background) show only these, so they do not stray from the brief's topics."""
-        selections = self._subject_selections()
-        return not selections or any(self._matches(item, s) for s in selections)
+        if item.id not in self._in_topics:
+            selections = self._subject_selections()
+            self._in_topics[item.id] = not selections or any(
+                self._matches(item, s) for s in selections
+            )
+        return self._in_topics[item.id]
 
     def outside_topics(self) -> int:
         """Events the period's articles mention that no section of the brief selects."""
