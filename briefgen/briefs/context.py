@@ -51,7 +51,8 @@ def build_context(
         "cut_off": cut.isoformat() if cut else max(dated).isoformat() if dated else "none",
         "cut_off_note": _cut_off_note(period, as_of, dated, left_out),
         # Without a period (an actor brief) the cover says what span of reporting it draws on.
-        "coverage": f"all articles in the store, {min(dated):%d %b %Y} – {max(dated):%d %b %Y}"
+        "coverage": f"{'all articles in the store' if cut is None else 'articles to the cut-off'},"
+        f" {min(dated):%d %b %Y} – {max(dated):%d %b %Y}"
         if dated and period is None
         else None,
         "newest_ingest": newest_ingest,
