@@ -104,7 +104,8 @@ def in_span(
     until: dt.date | None,
 ) -> bool:
     """For listings (`briefgen events --since/--until`): the event's date may fall in
-    [since, until]; an undated event counts on the day first reported."""
+    [since, until]; an undated event counts on the day first reported. A search, so
+    wider than `Period.holds_event`: it also finds a year-dated event in a week."""
     if not (since or until):
         return True
     start, end = since or dt.date.min, until or dt.date.max
