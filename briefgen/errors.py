@@ -78,6 +78,12 @@ def bad_day(option: str, value: str) -> UsageError:
     return UsageError(f"{option} {value!r}: expected a date such as 2024-03-18")
 
 
+def bad_as_of(value: str) -> UsageError:
+    return UsageError(
+        f"--as-of {value!r}: expected a date such as 2024-03-24, or latest for every article"
+    )
+
+
 def bad_week(value: str) -> UsageError:
     return UsageError(f"--week {value!r}: expected an ISO week such as 2024-W12")
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from briefgen import errors
 from briefgen.models import Article, PartialDate
 
-# Events older than this before the period start are background, not news.
-BACKGROUND_DAYS = 14
+# `--as-of latest`: a cut-off that keeps every article in the store.
+LATEST = dt.date.max
 
 
 @dataclass(frozen=True)
@@ -28,26 +28,29 @@ class Period:
         end = self.end + dt.timedelta(days=length * periods)
         return Period(start, end, f"{start:%d %b} – {end:%d %b %Y}", "")
 
-    def is_background(self, date: PartialDate | None) -> bool:
-        """An event dated well before the period: context for it, not its news."""
-        return date is not None and date.last_day() < self.start - dt.timedelta(
-            days=BACKGROUND_DAYS
-        )
-
     def holds_event(self, date: PartialDate | None, first_reported: dt.date | None) -> bool:
-        """Whether an event belongs to this period by its own date, as counts and
-        timelines need.
+        """Whether an event is this period's, for every list, count and chart of a
+        period brief: the one rule, stated in the method note.
 
-        A day decides alone. An event with no date counts on the day it was first
-        reported. One dated only to a month or a year counts when that span overlaps
-        the period and the event was first reported in it: "in 2004", mentioned this
-        week, is background, not this week's news.
+        An event counts when its date lies in the period (a day in it; a month or a
+        year wholly inside it). One known only to a month that overlaps the period
+        counts when the reporting says it is new: first reported in the period (so
+        no report before it) and no report gives its day (a merged event takes the
+        most precise date any report gives, so a month-dated event has none). One
+        known only to a year counts only in a period that holds the whole year:
+        "earlier this year", mentioned this week, is not this week's. An event with
+        no date at all counts on the day it was first reported. Everything else a
+        period's articles mention is its background.
         """
         if date is None:
             return self.contains(first_reported)
-        if date.precision == "day":
-            return self.contains(date.first_day())
-        return date.overlaps(self.start, self.end) and self.contains(first_reported)
+        if self.start <= date.first_day() and date.last_day() <= self.end:
+            return True
+        return (
+            date.precision == "month"
+            and date.overlaps(self.start, self.end)
+            and self.contains(first_reported)
+        )
 
 
 def week_period(week: str) -> Period:
@@ -101,13 +104,34 @@ def in_span(
     until: dt.date | None,
 ) -> bool:
     """For listings (`briefgen events --since/--until`): the event's date may fall in
-    [since, until]; an undated event counts on the day first reported."""
+    [since, until]; an undated event counts on the day first reported. A search, so
+    wider than `Period.holds_event`: it also finds a year-dated event in a week."""
     if not (since or until):
         return True
     start, end = since or dt.date.min, until or dt.date.max
     if date is not None:
         return date.overlaps(start, end)
     return first_reported is not None and start <= first_reported <= end
+
+
+def cut_off(period: Period | None, as_of: dt.date | None) -> dt.date | None:
+    """The newest publication day a brief draws on: `--as-of` when given, else the
+    period's end (a brief reads as it would have on that day); none without a period."""
+    if as_of is not None:
+        return None if as_of == LATEST else as_of
+    return period.end if period else None
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    """An `--as-of` value: YYYY-MM-DD, or `latest` for every article."""
+    if value is None:
+        return None
+    if value.strip().lower() == "latest":
+        return LATEST
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise errors.bad_as_of(value) from None
 
 
 def parse_day(value: str | None, option: str) -> dt.date | None:

@@ -6,6 +6,7 @@ read the store through it, so the facts are merged once and in one way.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from briefgen.actors import actor_parents
@@ -32,16 +33,35 @@ class Analysis:
         return sum(len(e.reports) for e in self.events)
 
 
-def load(config: Config, store: Store, pipeline: str, kinds: list[str] | None = None) -> Analysis:
-    """Every article, the facts of `kinds` (all by default) extracted by `pipeline`,
-    and the events merged from them."""
-    return analyse(config, store.articles(), store.facts(pipeline, kinds), pipeline)
+def load(
+    config: Config,
+    store: Store,
+    pipeline: str,
+    kinds: list[str] | None = None,
+    as_of: dt.date | None = None,
+) -> Analysis:
+    """Every article (those published by `as_of` when given), the facts of `kinds`
+    (all by default) extracted by `pipeline`, and the events merged from them."""
+    return analyse(config, store.articles(), store.facts(pipeline, kinds), pipeline, as_of)
 
 
 def analyse(
-    config: Config, article_list: list[Article], facts: list[Fact], pipeline: str = ""
+    config: Config,
+    article_list: list[Article],
+    facts: list[Fact],
+    pipeline: str = "",
+    as_of: dt.date | None = None,
 ) -> Analysis:
-    """Merge the facts' events once, then lend corroborated dates to undated reports."""
+    """Merge the facts' events once, then lend corroborated dates to undated reports.
+
+    With `as_of`, articles published after it are left out before anything is
+    merged, so events, figures and corroboration read as they would have on that
+    day. Undated articles have no day to compare and are kept, as without a cut-off.
+    """
+    if as_of is not None:
+        article_list = [a for a in article_list if a.published is None or a.published <= as_of]
+        kept = {a.id for a in article_list}
+        facts = [f for f in facts if f.article_id in kept]
     articles = {a.id: a for a in article_list}
     parents = actor_parents(config)
     events = merge_events(facts, articles, parents)

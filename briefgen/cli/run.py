@@ -160,8 +160,17 @@ def brief(
             help="pdf/ua-1 (tagged), pdf/a-3b (archival) or none (default: output.pdf_variant).",
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Use only articles published by this day, YYYY-MM-DD, or latest for all "
+            "(default: the period's end).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest and extract what is pending, then render the brief NAME to PDF and HTML."""
+    from briefgen.periods import parse_as_of
     from briefgen.render import BriefRequest
 
     config = load_config()
@@ -175,6 +184,7 @@ def brief(
         out_dir=out,
         pdf_variant=pdf_variant.value if pdf_variant else None,
         issued=day_option(issued, "--issued"),
+        as_of=parse_as_of(as_of),
     )
     request.check(config)
     with open_store(config) as store:
@@ -201,6 +211,9 @@ def render_once(config: Config, request: BriefRequest, pipeline: str) -> list[Pa
     if result.period and config.briefs[request.name].kind != "actor":
         how = f" ({result.period.how})" if result.period.how else ""
         warn(f"brief {request.name}: {result.period.label}{how}")
+    if result.period or request.as_of:
+        used = f"published by {result.cut_off}" if result.cut_off else "all (--as-of latest)"
+        warn(f"articles used: {used}")
     warn(f"rendered in {result.seconds:.1f} s")
     return result.paths
 

@@ -14,7 +14,7 @@ from briefgen import analysis, errors
 from briefgen.actors import ActorIndex
 from briefgen.briefs import BriefData, brief_kind, build_context
 from briefgen.config import Config
-from briefgen.periods import Period, choose_period
+from briefgen.periods import Period, choose_period, cut_off
 from briefgen.render.output import render_brief
 from briefgen.store import Store
 
@@ -32,6 +32,7 @@ class BriefRequest:
     out_dir: Path | None = None
     issued: dt.date | None = None  # the cover's issue date; today by default
     pdf_variant: str | None = None  # pdf/ua-1, pdf/a-3b or none; else output.pdf_variant
+    as_of: dt.date | None = None  # the cut-off asked for (periods.LATEST: every article)
 
     def check(self, config: Config) -> None:
         """Refuse a request that cannot be met, before any ingest or extraction runs."""
@@ -47,6 +48,7 @@ class BriefResult:
     paths: list[Path]
     period: Period | None
     seconds: float
+    cut_off: dt.date | None = None  # the newest publication day used; None: every article
 
 
 def make_brief(config: Config, store: Store, pipeline: str, request: BriefRequest) -> BriefResult:
@@ -54,8 +56,7 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
     started = time.perf_counter()
     request.check(config)
     store.require_articles()
-    loaded = analysis.load(config, store, pipeline)
-    articles = list(loaded.articles.values())
+    articles = store.articles()
     dated = bool(request.week or request.since or request.until)
     if config.briefs[request.name].kind == "actor":
         actor: str | None = ActorIndex.from_config(config.actors).require(request.subject)
@@ -67,6 +68,10 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
         actor = None
         period = choose_period(articles, request.week, request.since, request.until)
         stem = f"{request.name}-{period.start.isoformat()}"
+    # A period brief reads as it would have on its cut-off day: later articles are
+    # left out before anything is merged, so their figures cannot show.
+    cut = cut_off(period, request.as_of)
+    loaded = analysis.load(config, store, pipeline, as_of=cut)
     context = build_context(
         config,
         request.name,
@@ -75,7 +80,9 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
         actor=actor,
         newest_ingest=store.newest_ingest(),
         issued=request.issued,
+        as_of=request.as_of,
+        left_out=len(articles) - len(loaded.articles),
     )
     out_dir = request.out_dir or config.path(config.output.dir)
     paths = render_brief(config, context, request.formats, out_dir, stem, request.pdf_variant)
-    return BriefResult(paths, period, time.perf_counter() - started)
+    return BriefResult(paths, period, time.perf_counter() - started, cut)

@@ -15,12 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from briefgen.briefs.sections import actor, weekly
-from briefgen.briefs.sections.registry import REGISTRY, SectionKind, kind_of
+from briefgen.briefs.sections.registry import kind_of
 from briefgen.briefs.sections.scope import Scope
 from briefgen.config import SectionConfig
-
-# The timeline lists the generic events alone; its template draws them.
-REGISTRY["timeline"] = SectionKind(None, lists="events")
 
 
 def build_all(scope: Scope) -> list[dict[str, Any]]:

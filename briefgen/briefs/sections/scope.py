@@ -19,7 +19,9 @@ class Scope:
     period: Period | None
     actor: str | None
     brief: BriefConfig
+    cut_off: dt.date | None = None  # the newest publication day the brief draws on
     _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
+    _in_topics: dict[str, bool] = field(default_factory=dict, repr=False)
 
     # -- selection ------------------------------------------------------------
 
@@ -33,34 +35,72 @@ class Scope:
             return True
         return self.period.contains(self.data.articles[article_id].published)
 
+    def mentioned(self, item: MergedEvent) -> bool:
+        """Some article of the period reports or mentions the event."""
+        return any(self.in_period(r.article.id) for r in item.reports)
+
     def is_background(self, item: MergedEvent) -> bool:
-        return self.period is not None and self.period.is_background(item.event.date)
+        """Mentioned by the period's articles but not the period's own event."""
+        return (
+            self.period is not None
+            and self.mentioned(item)
+            and not self.happened_in(item, self.period)
+        )
 
     def happened_in(self, item: MergedEvent, period: Period) -> bool:
         return period.holds_event(item.event.date, item.first_reported)
 
     def event_in_period(self, item: MergedEvent, basis: str) -> bool:
+        """The period's event by the one rule; by publication, also reported in it."""
         if self.period is None:
             return True
-        if basis == "event":
-            return self.happened_in(item, self.period)
-        return any(self.in_period(r.article.id) for r in item.reports) and not self.is_background(
-            item
-        )
+        if basis == "published" and not self.mentioned(item):
+            return False
+        return self.happened_in(item, self.period)
+
+    # -- topic scope ----------------------------------------------------------
+
+    def in_topics(self, item: MergedEvent) -> bool:
+        """In a topic brief (one with sections that select topics or actors), an
+        event some such section selects; in any other brief, every event. Sections
+        with no subject of their own (key points, timeline, counts, charts,
+        background) show only these, so they do not stray from the brief's topics."""
+        if item.id not in self._in_topics:
+            selections = self._subject_selections()
+            self._in_topics[item.id] = not selections or any(
+                self._matches(item, s) for s in selections
+            )
+        return self._in_topics[item.id]
+
+    def outside_topics(self) -> int:
+        """Events the period's articles mention that no section of the brief selects."""
+        return sum(1 for e in self.data.events if self.mentioned(e) and not self.in_topics(e))
+
+    def _subject_selections(self) -> list[Any]:
+        return [
+            s.select
+            for s in self.brief.sections
+            if (s.select.topics or s.select.actors)
+            and (not s.select.kinds or "event" in s.select.kinds)
+        ]
+
+    def _matches(self, item: MergedEvent, select: Any) -> bool:
+        if select.topics and not set(select.topics) & {
+            t for r in item.reports for t in r.fact.topics
+        }:
+            return False
+        actors = list(select.actors or []) + ([self.actor] if self.actor else [])
+        return not actors or all(item.involves(a) for a in actors)
 
     def events(self, select: Any) -> list[MergedEvent]:
-        chosen = []
-        for item in self.data.events:
-            if not self.event_in_period(item, select.date_basis):
-                continue
-            if select.topics and not set(select.topics) & {
-                t for r in item.reports for t in r.fact.topics
-            }:
-                continue
-            actors = list(select.actors or []) + ([self.actor] if self.actor else [])
-            if actors and not all(item.involves(a) for a in actors):
-                continue
-            chosen.append(item)
+        own_subject = bool(select.topics or select.actors)
+        chosen = [
+            item
+            for item in self.data.events
+            if self.event_in_period(item, select.date_basis)
+            and self._matches(item, select)
+            and (own_subject or self.in_topics(item))
+        ]
         return _sorted_events(chosen, select.sort)[: select.limit]
 
     def facts(self, select: Any) -> list[Fact]:

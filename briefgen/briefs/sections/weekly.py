@@ -12,14 +12,14 @@ from briefgen.briefs.sections.registry import section
 from briefgen.briefs.sections.scope import Scope, timeline_key
 from briefgen.config import SectionConfig
 from briefgen.models import EXTRACTOR_VERSION
-from briefgen.periods import BACKGROUND_DAYS, Period
+from briefgen.periods import Period
 
 
 @section("key_points", lists="events")
 def _key_points(section: SectionConfig, scope: Scope) -> dict[str, Any]:
+    # The period's events by the one rule (`Scope.event_in_period`), ranked.
     select = section.select.model_copy(update={"sort": "severity"})
-    events = [e for e in scope.events(select) if not scope.is_background(e)]
-    return {"events": [scope.data.event_view(e) for e in events]}
+    return {"events": [scope.data.event_view(e) for e in scope.events(select)]}
 
 
 @section("comparison", lists="none")
@@ -29,7 +29,9 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
 
     def happened(period: Period, kind: str) -> list[MergedEvent]:
         return [
-            e for e in scope.data.events if e.event.type == kind and scope.happened_in(e, period)
+            e
+            for e in scope.data.events
+            if e.event.type == kind and scope.happened_in(e, period) and scope.in_topics(e)
         ]
 
     def tally(period: Period) -> tuple[int, int]:
@@ -55,6 +57,7 @@ def _comparison(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         "operations": len(happened(scope.period, "counterterrorism_operation")),
         "previous_label": scope.period.shifted(-1).label,
         "average_label": f"{scope.period.shifted(-4).start:%d %b} – {scope.period.shifted(-1).end:%d %b %Y}",
+        "outside_topics": scope.outside_topics(),
     }
 
 
@@ -80,13 +83,19 @@ def _topic(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     }
 
 
+@section("timeline", lists="events")
+def _timeline(section: SectionConfig, scope: Scope) -> dict[str, Any]:
+    # The generic events are the timeline; it adds what the brief's topics leave out.
+    return {"outside_topics": scope.outside_topics() if scope.period else 0}
+
+
 @section("charts", lists="none")
 def _charts(section: SectionConfig, scope: Scope) -> dict[str, Any]:
     events = scope.events(section.select.model_copy(update={"limit": None}))
     unplaced = 0
     if scope.period is not None:
         # Events are in the period by `happened_in`: a day-dated one on its day,
-        # any other on the day it was first reported.
+        # a new month-dated or undated one on the day it was first reported.
         days = [
             scope.period.start + dt.timedelta(days=i)
             for i in range((scope.period.end - scope.period.start).days + 1)
@@ -119,6 +128,7 @@ def _charts(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         "series": series,
         "series_title": series_title,
         "unplaced": unplaced,
+        "outside_topics": scope.outside_topics() if scope.period else 0,
         "killed_by_country": [{"label": c, "value": n} for c, n in killed.most_common(8) if n],
     }
 
@@ -155,11 +165,9 @@ def _month_label(month: str) -> str:
 
 @section("background", lists="events")
 def _background(section: SectionConfig, scope: Scope) -> dict[str, Any]:
-    items = [
-        e
-        for e in scope.data.events
-        if scope.is_background(e) and any(scope.in_period(r.article.id) for r in e.reports)
-    ]
+    # What the period's articles mention but the period rule does not hold, dated as
+    # precisely as known; in a topic brief, only what its sections would select.
+    items = [e for e in scope.data.events if scope.is_background(e) and scope.in_topics(e)]
     items.sort(key=timeline_key)
     return {"events": [scope.data.event_view(e) for e in items[: section.select.limit]]}
 
@@ -197,7 +205,7 @@ def _method(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         "fact_counts": dict(facts),
         "mentions": mentions,
         "merged": len(scope.data.events),
-        "background_days": BACKGROUND_DAYS,
+        "cut_off": scope.cut_off.isoformat() if scope.cut_off else None,
     }
 
 
