@@ -214,6 +214,11 @@ def _relative(text: str, pub: dt.date) -> PartialDate | None | bool:
         return PartialDate(pub.year)
     if text == "last year":
         return PartialDate(pub.year - 1)
+    m = re.fullmatch(r"last\s+(?P<month>[a-z]+)\.?", text)
+    if m and m.group("month") in MONTHS:
+        # "last March": the latest March before the month of the report.
+        month = MONTHS[m.group("month")]
+        return PartialDate(pub.year if month < pub.month else pub.year - 1, month)
     m = re.fullmatch(rf"(?:(?P<last>last|this\s+past|this)\s+)?(?P<wd>{_WD})", text)
     if m:
         delta = (pub.weekday() - WEEKDAYS[m.group("wd").rstrip(".")]) % 7

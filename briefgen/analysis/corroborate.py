@@ -59,14 +59,19 @@ def corroborated_dates(merged: list[MergedEvent]) -> dict[int, tuple[PartialDate
 
 def lend_dates(merged: list[MergedEvent]) -> dict[int, tuple[PartialDate, str]]:
     """Give undated reports the dates their events corroborate (new facts; the store
-    is not changed). Returns what was lent, by fact id."""
+    is not changed). Returns what was lent, by fact id.
+
+    The facts contract keeps `date` for what the article's own text supports: the
+    lent date goes beside it, as `corroborated_date` with its `date_basis`. Merged
+    events, briefs and `briefgen events` date the report by the lent date.
+    """
     found = corroborated_dates(merged)
     for item in merged:
         for i, report in enumerate(item.reports):
             if report.fact.id in found:
                 date, basis = found[report.fact.id]
-                fact = dataclasses.replace(
-                    report.fact, data={**report.fact.data, "date": date.iso(), "date_basis": basis}
-                )
-                item.reports[i] = Report(fact, report.article, fact.event())
+                data = {**report.fact.data, "corroborated_date": date.iso(), "date_basis": basis}
+                fact = dataclasses.replace(report.fact, data=data)
+                event = dataclasses.replace(fact.event(), date=date)
+                item.reports[i] = Report(fact, report.article, event)
     return found

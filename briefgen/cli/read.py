@@ -110,6 +110,13 @@ def evaluate(
         Path, typer.Option("--corpus", help="Folder with the articles the gold annotates.")
     ],
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    misses: Annotated[
+        bool,
+        typer.Option(
+            "--misses",
+            help="Also show, per article, missed and extra events, wrong fields and missed quotes.",
+        ),
+    ] = False,
 ) -> None:
     """Score extraction against a gold file, on a temporary store of the corpus."""
     from briefgen import errors
@@ -119,7 +126,7 @@ def evaluate(
         raise errors.bad_format(format, ["text", "json"])
     config = load_config()
     scoring.load_gold(gold)  # a missing or broken gold file is reported before any work
-    scores = scoring.run(config, gold, corpus)
+    scores = scoring.run(config, gold, corpus, misses=misses)
     sys.stdout.write(scoring.formatted(scores, format))
 
 

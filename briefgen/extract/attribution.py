@@ -42,6 +42,16 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     claimed = any(w.startswith("claim") for w in words) and (
         set(words) & CLAIM_NOUNS or "by" in words
     )
+    # "X claimed the attack", "an ISIS-claimed attack": the event itself is what is claimed.
+    claimed = claimed or any(
+        t.lower_.startswith("claim")
+        and t.pos_ in {"VERB", "ADJ"}
+        and (
+            any(c.dep_ == "dobj" and c.lower_ in ATTACK_NOUNS for c in t.children)
+            or (t.head.lower_ in ATTACK_NOUNS and t.dep_ in {"amod", "compound"})
+        )
+        for t in sentence.span
+    )
     denied = any(
         t.lower_.startswith("claim")
         and any(
@@ -56,11 +66,38 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     if denied:
         return None  # "no group claimed responsibility"
     asserted = "responsibility" in words and any(
-        w in {"assertion", "took", "accepted", "admitted"} for w in words
+        w in {"assertion", "took", "taken", "takes", "taking", "accepted", "accepts", "admitted"}
+        for w in words
     )
-    if not (claimed or asserted):
-        return None
     groups = [m for m in sentence.actors if m.kind == "group"]
+    if not (claimed or asserted):
+        # "Daesh said it was responsible for the attack": the group's own word is a claim.
+        said = [t for t in sentence.span if t.lower_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
+        if "responsible" in words and said:
+            for verb in said:
+                for child in verb.children:
+                    if child.dep_ == "nsubj":
+                        speaker = next(
+                            (m for m in groups if m.span.start <= child.i < m.span.end), None
+                        )
+                        if speaker:
+                            return speaker.name
+        return None
+    # "The group claimed responsibility": the group the sentences before were about, not
+    # one named in passing in this sentence.
+    for verb in (t for t in sentence.span if t.lower_.startswith("claim") and t.pos_ == "VERB"):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.lower_ in GROUP_ANAPHORS
+            and not article.actor_at(subject)
+        ):
+            named = [
+                g
+                for g in article.recent_groups(sentence.index, subjects_first=True)
+                if g not in article.actors.governing
+            ]
+            return named[0] if named else None
     if not groups:
         return None
     doc = sentence.span.doc
@@ -77,7 +114,20 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
             return 1  # "X claimed the attack"
         return 2
 
-    return min(groups, key=lambda m: (role(m), m.span.start)).name
+    chosen = min(groups, key=lambda m: (role(m), m.span.start))
+    # "claimed by the Islamic State's affiliate, Islamic State Khorasan": the branch named
+    # right beside the claimant is the one the claim is tied to, not its parent.
+    branches = [
+        m.name
+        for m in groups
+        if article.actors.parents.get(m.name) == chosen.name
+        and 0 <= m.span.start - chosen.span.end <= BESIDE
+    ]
+    return branches[0] if branches else chosen.name
+
+
+GROUP_ANAPHORS = {"group", "it", "organisation", "organization", "militants", "jihadists"}
+BESIDE = 6  # tokens between a parent group's name and its branch named as its apposition
 
 
 def agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None:
@@ -163,6 +213,8 @@ def subject_is_anaphor(trigger: Token) -> bool:
     node = trigger
     for _ in range(4):
         if node.pos_ in {"VERB", "AUX"}:
+            if node.i != trigger.i and node.lower_ not in CARRY_VERBS | HARM_VERBS:
+                return False  # "It followed a bombing": the subject did not do it
             return any(
                 c.dep_ == "nsubj"
                 and c.lower_

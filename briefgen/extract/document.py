@@ -38,8 +38,11 @@ DEMONYMS = {
     "French": "France",
 }
 # "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
+# "PESHAWAR: ..." too, and a page's leading "date 2024-03-27" line: when it was filed.
 DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ ]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?\s+[-–—]\s", re.M
+    r"^[ \t]*(?:date\s+\d{4}-\d{2}-\d{2}\b\s*)?"
+    r"(?:[A-Z][A-Z.'’ ]{2,30}(?:,[^\n()]{0,30})?(?:\s*\([^)\n]{1,40}\))?(?:\s+[-–—]\s|:\s)|(?<=\d)\s)",
+    re.M,
 )
 # Words that turn a parent group's name into its branch ("the ISIS affiliate").
 BRANCH_WORDS = {"affiliate", "branch", "franchise", "offshoot", "chapter", "wing"}
@@ -98,6 +101,7 @@ class Mention:
     sentence: Sentence
     trigger: Token
     ranks: dict[str, int] = field(default_factory=dict)  # how sure each field is
+    pinned: bool = True  # states something of its own (place, date, toll); else it only refers back
 
 
 class ArticleDoc:
@@ -111,6 +115,7 @@ class ArticleDoc:
         self.dateline = self._dateline()
         self.sentences = [self._sentence(span, i) for i, span in enumerate(doc.sents)]
         self.main_country = self._main_country()
+        self._place_unknown_towns()
 
     def actor_of(self, ent: Span) -> str | None:
         if ent.label_ == ACTOR_LABEL or (ent.ent_id_ and ent.ent_id_ in self.actors.kinds):
@@ -186,7 +191,14 @@ class ArticleDoc:
                 )
                 if place and self._plausible(place):
                     sentence.places.append(PlaceMention(ent, place))
-            if ent.label_ == "DATE":
+                elif place is None and _unknown_town(ent, name):
+                    # A town too small for the gazetteer ("in Besham"): taken as written;
+                    # its country is filled once the article's places are known.
+                    sentence.places.append(PlaceMention(ent, Place(ent.text, None, "city")))
+            # "Friday night" is tagged a time, but names a day.
+            if ent.label_ == "DATE" or (
+                ent.label_ == "TIME" and (WEEKDAY_WORDS | {"night"}) & {t.lower_ for t in ent}
+            ):
                 date = resolve_date(_with_preposition(ent), self.published)
                 if date:
                     sentence.dates.append(DateMention(ent, date))
@@ -221,9 +233,24 @@ class ArticleDoc:
         )
         for token in self.doc:
             country = DEMONYMS.get(token.text)
-            if country:
+            # "five Chinese engineers": the victims' nationality is not where it happened.
+            if country and not (
+                token.head.tag_ in {"NNS", "NNPS"} and token.head.lower_ not in STATE_HEADS
+            ):
                 counts[country] += 1
         return counts.most_common(1)[0][0] if counts else None
+
+    def _place_unknown_towns(self) -> None:
+        """Give a town taken as written the country of a known place in its sentence, else
+        the article's main country."""
+        for sentence in self.sentences:
+            known = [p.place.country for p in sentence.places if p.place.country]
+            for i, mention in enumerate(sentence.places):
+                if mention.place.country is None and mention.place.kind == "city":
+                    country = known[0] if known else self.main_country
+                    sentence.places[i] = PlaceMention(
+                        mention.span, Place(mention.place.name, country, "city")
+                    )
 
     def sentence_of(self, token: Token) -> Sentence:
         for sentence in self.sentences:
@@ -244,12 +271,38 @@ class ArticleDoc:
         return names
 
 
+STATE_HEADS = {
+    "forces",
+    "authorities",
+    "officials",
+    "troops",
+    "police",
+    "government",
+    "agencies",
+    "officers",
+}
+
+
+def _unknown_town(ent: Span, actor: str | None) -> bool:
+    """A name the NER calls a place, standing where places stand ("in Besham", "near Dasu")."""
+    root = ent.root
+    return (
+        ent.label_ == "GPE"
+        and actor is None
+        and ent.text[:1].isupper()
+        and ent.text not in DEMONYMS
+        and root.dep_ == "pobj"
+        and root.head.lower_ in {"in", "near", "outside", "at"}
+    )
+
+
 def _absolute(ent: Span) -> bool:
     """ "March 22", "22 March": a calendar date without its year (not "last week")."""
     words = {t.lower_ for t in ent}
     return bool(words & MONTH_NAMES) and not words & {"last", "next", "this", "ago", "since"}
 
 
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTH_NAMES = frozenset(MONTHS)
 
 

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import attribution, repeats
+from briefgen.extract import assembly, attribution, harm, operations, repeats, scope
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ARREST_WORDS,
@@ -25,7 +25,6 @@ from briefgen.extract.lexicon import (
     ATTACKERS,
     CARRY_VERBS,
     CT_NOUNS,
-    CT_VERBS,
     FACILITY_NOUNS,
     FOIL_WORDS,
     HARM_VERBS,
@@ -33,7 +32,6 @@ from briefgen.extract.lexicon import (
     LIGHT_VERBS,
     LOCATIVE,
     MAX_INCIDENT_PARTS,
-    MILITANT_NOUNS,
     PLACE_NOUNS,
     PLOT_NOUNS,
     PLOT_WORDS,
@@ -57,7 +55,7 @@ def find_events(article: ArticleDoc) -> list[Mention]:
             claims.append((sentence, claimant))
         mentions += found
     repeats.attach_claims(mentions, claims)
-    return repeats.merge_mentions(mentions)
+    return assembly.assemble(mentions, article.published, article.actors.parents)
 
 
 def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
@@ -68,16 +66,20 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     if plot is not None:
         triggers.append((plot, "foiled_plot"))
     words_found = 0
+    listed: list[tuple[Token, PlaceMention]] = []
     for token in span:
         kind = _trigger_kind(article, token, words)
         if not kind:
             continue
-        if plot is not None and (_related_tokens(plot, token) or plot.is_ancestor(token)):
+        if plot is not None and (
+            token.i == plot.i or _related_tokens(plot, token) or plot.is_ancestor(token)
+        ):
             continue  # "foiled an attempt to attack X": part of the plot
         if _is_hypothetical(token):
             continue
         words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
         if _is_generic(token):
+            listed += [(token, p) for p in scope.listed_places(sentence, token)]
             continue
         related = [(t, k) for t, k in triggers if k == kind and _related_tokens(t, token)]
         if related:
@@ -88,6 +90,18 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             words_found -= 1
             continue
         triggers.append((token, kind))
+    if not triggers and not words_found:
+        harmed = harm.harm_trigger(
+            span,
+            bool(
+                words & (harm.HARMING | {"dead"})
+                and find_casualties(span.text).killed
+                or find_casualties(span.text).wounded
+            ),
+        )
+        if harmed is not None:
+            triggers.append((harmed, "attack"))
+            words_found = 1
     if not triggers and not words_found and words & ATTACKERS:
         # "Gunmen burst into the hall ..., killing at least 60 people": no event word, but
         # attackers and a toll. The attackers' verb stands in for the trigger.
@@ -103,6 +117,14 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
         only = len(triggers) == 1 and words_found + (plot is not None) <= 1
         sole = only and not _anaphoric(token)
         mention = _mention(article, sentence, token, kind, used_places, sole=sole, only=only)
+        if mention:
+            mentions.append(mention)
+    for token, place in listed:
+        # "attacks in 2017 in New York, Stockholm and Istanbul": one attack in each place.
+        own_date = not triggers and len({t.i for t, _ in listed}) == 1
+        mention = _mention(
+            article, sentence, token, "attack", sole=own_date, only=own_date, place_given=place
+        )
         if mention:
             mentions.append(mention)
     return mentions
@@ -155,8 +177,10 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
     word = token.lower_
     if token.pos_ in {"NOUN", "PROPN"} or token.tag_.startswith("NN"):
         if word in CT_NOUNS:
-            if word in {"strike", "strikes", "airstrike", "airstrikes"} or _by_state(
-                article, token
+            if (
+                word in {"strike", "strikes", "airstrike", "airstrikes"}
+                or _by_state(article, token)
+                or operations.counter_named(token)
             ):
                 return "counterterrorism_operation"
             return None
@@ -166,14 +190,12 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
             return "attack"
     elif token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VB"}:
         # Participles ("its attacks, targeting rallies") describe another trigger.
-        if word in CT_VERBS | {"killed", "captured", "arrested"}:
+        if word in operations.KILL_VERBS | operations.ARREST_VERBS:
             # "the Taliban killed the IS-K cell leader": forces acting on militants.
-            on_militants = any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in MILITANT_NOUNS
-                for c in token.children
-            )
-            by_forces = word in CT_VERBS or _by_state(article, token)
-            return "counterterrorism_operation" if on_militants and by_forces else None
+            if operations.is_operation_verb(article, token):
+                return "counterterrorism_operation"
+            if word not in ATTACK_VERBS:
+                return None
         if word in {"opened", "open", "opens"} and any(c.lower_ == "fire" for c in token.children):
             return "attack"  # "gunmen opened fire on worshippers"
         if word in ATTACK_VERBS:
@@ -209,7 +231,9 @@ def _is_generic(token: Token) -> bool:
         counts = [parse_count(c.text) for c in token.children if c.dep_ == "nummod" or c.like_num]
         small = [c for c in counts if c and c.min is not None and c.min <= MAX_INCIDENT_PARTS]
         twin = any(c.lower_ in {"twin", "double", "triple", "coordinated"} for c in token.children)
-        return not (small or twin)
+        # "the attacks of March 3 that killed 40 people": one incident, told with its toll.
+        tolled = any(c.dep_ == "relcl" and c.lower_ in HARM_VERBS for c in token.children)
+        return not (small or twin or tolled)
     if token.pos_ in {"NOUN", "PROPN"}:
         dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
         if any(d in {"its", "their", "any", "such", "no"} for d in dets):
@@ -218,6 +242,8 @@ def _is_generic(token: Token) -> bool:
 
 
 def _is_hypothetical(token: Token) -> bool:
+    if any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
+        return False  # "claimed to have killed": a report of what was done
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
         return True  # "plans to attack"
     node = token
@@ -244,12 +270,17 @@ def _mention(
     used_places: set[int] | None = None,
     sole: bool = False,
     only: bool = False,
+    place_given: PlaceMention | None = None,
 ) -> Mention | None:
     """`only`: the one event word of its sentence; `sole`: and not pointing back to an
     earlier event, so the sentence's unattached places and dates are its own."""
     event = Event(type=kind)
     ranks: dict[str, int] = {}
-    place, place_attached = _place_for(sentence, trigger, used_places)
+    place: PlaceMention | None
+    if place_given is not None:
+        place, place_attached = place_given, True
+    else:
+        place, place_attached = _place_for(sentence, trigger, used_places)
     if place and not (place_attached or sole):
         place = None  # the sentence's place belongs to another of its events
     if place:
@@ -263,7 +294,7 @@ def _mention(
         country_named = [p for p in sentence.places if p.place.kind == "country" and p is not place]
         if not event.country and country_named:
             event.country = country_named[0].place.name
-    date, date_attached = _date_for(sentence, trigger)
+    date, date_attached = _date_for(sentence, trigger, kind)
     # "the attack on a hall in Moscow ... on March 22": a pinned-down event takes the
     # date of a sentence that tells no other.
     owns_date = sole or (only and place is not None and place_attached)
@@ -271,20 +302,42 @@ def _mention(
         date = None  # the sentence's date belongs to another of its events
     if date:
         event.date = date
+        ranks["date"] = 1 if date_attached else 0
     elif sentence.yearless:
         phrase = _yearless_for(sentence, trigger, owns_date)
         event.date_text = phrase.text if phrase is not None else None
-    killed, wounded = _toll(sentence, trigger, sole) if kind != "foiled_plot" else (None, None)
+    # The one event word of its sentence owns the sentence's toll, even when it points
+    # back ("14 people were killed in the attack").
+    killed, wounded = _toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
+    if kind == "counterterrorism_operation":
+        # "detained the planner of the bombing that killed 183": that toll is the bombing's.
+        other_event = any(t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span)
+        killed = operations.militants_killed(trigger) or (None if other_event else killed)
+        wounded = None if other_event else wounded
     event.killed, event.wounded = killed, wounded
     event.attack_type = _attack_type(sentence.span, trigger, kind)
     event.venue = _venue(trigger)
     event.target = _target(trigger)
-    claimant = attribution.claimant(article, sentence)
+    claimant = (
+        attribution.claimant(article, sentence) if kind != "counterterrorism_operation" else None
+    )
     if claimant:
         event.claimed_by = event.perpetrator = claimant
         ranks["perpetrator"] = 3
     agent = attribution.agent(article, sentence, trigger)
-    if agent and not event.perpetrator:
+    state_actor = agent and (
+        article.actors.kinds.get(agent) == "state" or agent in article.actors.governing
+    )
+    # States run operations; "Pakistan's deadliest attack" names where, not who.
+    if (
+        agent
+        and not event.perpetrator
+        and (
+            state_actor
+            if kind == "counterterrorism_operation"
+            else not state_actor or agent in article.actors.governing
+        )
+    ):
         event.perpetrator = agent
         ranks["perpetrator"] = 2
     anchored = (
@@ -294,42 +347,66 @@ def _mention(
         or wounded
         or (_named_target(trigger) and event.perpetrator)
     )
-    if not anchored:
-        return None  # nothing that pins it to one real event ("this attack", "the carnage")
     if not event.perpetrator and kind != "counterterrorism_operation":
         targets = attribution.target_actors(article, trigger)
         # The group the article is talking about; a governing group is mostly named here
         # as the one attacked or answering, so it is not taken from context.
-        recent = [
-            g
-            for g in article.recent_groups(sentence.index)
-            if g not in targets and g not in article.actors.governing
-        ]
         if attribution.subject_is_anaphor(trigger):
             named = article.recent_groups(sentence.index, subjects_first=True)
             event.perpetrator = next(
                 (g for g in named if g not in attribution.target_actors(article, trigger)), None
             )
             ranks["perpetrator"] = 1
-        elif recent and not attribution.suspected(sentence):
-            event.perpetrator = recent[0]
-            ranks["perpetrator"] = 0
-    if (
-        not event.country
-        and article.main_country
-        and not any(_is_locative(p.span) for p in sentence.places)
-    ):
+        elif not attribution.suspected(sentence):
+            # A group named beside the event in its own sentence ("the group's plotting in
+            # Europe, the attack in Kerman"); a group named only in sentences before is
+            # too often the doer of another event of the article.
+            here = [
+                m.name
+                for m in sentence.actors
+                if m.kind == "group"
+                and m.name not in targets
+                and m.name not in article.actors.governing
+            ]
+            if not here and scope.planned_by_someone(trigger):
+                # "the mastermind of the bombing", among the group's leaders named before.
+                here = [
+                    g
+                    for g in article.recent_groups(sentence.index)
+                    if g not in targets and g not in article.actors.governing
+                ]
+            if here:
+                event.perpetrator = here[0]
+                ranks["perpetrator"] = 0
+    own_places = [
+        p
+        for p in sentence.places
+        if _is_locative(p.span) and not scope.other_time(p.span.root, trigger)
+    ]
+    if not event.country and article.main_country and not own_places:
         # Nothing in the sentence says where: the country the article is about.
         event.country = article.main_country
         ranks["country"] = 0
-    return Mention(event, sentence, trigger, ranks)
+    if kind == "counterterrorism_operation":
+        acting = operations.perpetrator(article, trigger, event.country)
+        if acting:
+            event.perpetrator = acting
+            ranks["perpetrator"] = 2
+    # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
+    # add to the event it refers to.
+    return Mention(event, sentence, trigger, ranks, pinned=bool(anchored))
 
 
 def _place_for(
     sentence: Sentence, trigger: Token, used: set[int] | None = None
 ) -> tuple[PlaceMention | None, bool]:
     """The event's place, and whether the parse ties it to the trigger."""
-    candidates = [p for p in sentence.places if not used or p.span.start not in used]
+    # "said in Washington", "a statement in Kabul": where it was told, not where it happened.
+    candidates = [
+        p
+        for p in sentence.places
+        if (not used or p.span.start not in used) and not scope.other_time(p.span.root, trigger)
+    ]
     attached = True
     local = [p for p in candidates if _is_locative(p.span) and _attached(p.span.root, trigger)]
     if not local:
@@ -410,19 +487,29 @@ def _attached(node: Token, trigger: Token) -> bool:
     return False
 
 
-def _date_for(sentence: Sentence, trigger: Token) -> tuple[PartialDate | None, bool]:
+def _date_for(
+    sentence: Sentence, trigger: Token, kind: str = "attack"
+) -> tuple[PartialDate | None, bool]:
     """The event's date: one tied to the trigger by the parse, else the sentence's only date."""
-    attached = [d for d in sentence.dates if _attached(d.span.root, trigger)]
+    attached = [
+        d
+        for d in sentence.dates
+        if _attached(d.span.root, trigger) and not scope.other_time(d.span.root, trigger)
+    ]
     if attached:
         best = min(
             attached, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i))
         )
         return best.date, True
-    if sentence.dates:
-        nearest = min(
-            sentence.dates, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i))
-        )
+    own = [d for d in sentence.dates if not scope.other_time(d.span.root, trigger)]
+    if own:
+        nearest = min(own, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
         return nearest.date, False
+    if sentence.dates and kind != "attack":
+        # "announced on April 26 that X was arrested": an operation known only from the
+        # day it was announced happened by then; the month is what the text supports.
+        told = sentence.dates[0].date
+        return PartialDate(told.year, told.month) if told.month else told, False
     return None, False
 
 
@@ -445,8 +532,8 @@ def _toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None,
     """The sentence's toll for the only event it tells; else the trigger's own clause's
     ("the Crocus attack, which killed at least 137 people, and the bombings in Kerman")."""
     span = sentence.span
-    if sole:
-        text = span.text
+    if sole or _reports_toll(span):
+        text = span.text  # "the death toll from the bombing rose to 62": the figure is the event's
     else:
         top = (
             trigger.head
@@ -458,15 +545,26 @@ def _toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None,
     return casualties.killed, casualties.wounded
 
 
+def _reports_toll(span: Span) -> bool:
+    words = {t.lower_ for t in span}
+    return "toll" in words and bool(words & assembly.UPDATE_WORDS)
+
+
 def _attack_type(span: Span, trigger: Token, kind: str) -> str | None:
     words = {t.lower_ for t in span}
     near = {t.lower_ for t in span.doc[max(span.start, trigger.i - 3) : trigger.i + 3]}
     if "drone" in near:
         return "drone strike"
     if kind == "counterterrorism_operation":
-        if trigger.lower_ in {"airstrike", "airstrikes", "strike", "strikes"}:
+        # "was killed by a US drone strike": the verb's own phrase names the means.
+        means = {t.lower_ for t in trigger.subtree if t.i in _own_phrase(trigger)} | {
+            trigger.lower_
+        }
+        if "drone" in means:
+            return "drone strike"
+        if means & {"airstrike", "airstrikes", "strike", "strikes"}:
             return "airstrike"
-        return "raid" if trigger.lower_ in {"raid", "raided"} else None
+        return "raid" if means & {"raid", "raided"} else None
     if kind != "attack":
         return None
     own = list(trigger.subtree) + (

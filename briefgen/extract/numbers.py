@@ -477,8 +477,8 @@ ITEM_RE = (
 _ITEM = re.compile(ITEM_RE)
 
 _KILL_WORDS = (
-    r"killed|dead|died|slain|murdered|massacred|executed|beheaded|perished|shot\s+dead|gunned\s+down"
-    r"|lost\s+their\s+lives"
+    r"killed|dead|died|slain|murdered|massacred|executed|beheaded|perished|martyred|shot\s+dead"
+    r"|gunned\s+down|lost\s+their\s+lives"
 )
 _WOUND_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed"
 _AUX = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|also|reportedly|later|all|confirmed|reported))*"
@@ -508,7 +508,7 @@ def _anchor(pattern: re.Pattern[str], verbs: str) -> re.Pattern[str]:
 # ("killed 21 people and 50 were wounded"); _list_count drops that group.
 _PASSIVE: set[int] = set()  # ids of the passive patterns
 _ACTIVE_VERB = re.compile(
-    r"(?:kill|wound|injur|maim|slay|slew|murder|massacr|execut|behead|left|leav)\w*$"
+    r"(?:kill|wound|injur|maim|slay|slew|murder|massacr|martyr|execut|behead|left|leav)\w*$"
 )
 
 
@@ -535,6 +535,11 @@ _KILL_PATTERNS = [
         r"\b(?:death\s+|fatality\s+)?toll\b(?:\s+[\w']+){0,4}?\s+(?:to|at|of|reached|hit|is|was)\s+"
         + _list_re(_WOUND_WORDS),
     ),
+    # "the death toll from the bombing at the mosque ... has risen to 100": a revised toll
+    re.compile(
+        r"\b(?:death\s+|fatality\s+)?toll\b[^.;]{0,200}?\b(?:rose|risen|climbed|jumped|increased|mounted|reached)\s+(?:to\s+)?"
+        + _list_re(_WOUND_WORDS),
+    ),
     # "the number of dead rose to 40"
     re.compile(
         r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed)\b(?:\s+[\w']+){0,3}?\s+(?:to|at|is|was)\s+"
@@ -555,7 +560,7 @@ _KILL_PATTERNS = [
     *_patterns(
         _KILL_WORDS,
         r"kill(?:ed|ing|s)?|sl(?:ew|aying)|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|"
-        r"gunned\s+down|executed|executing|behead(?:ed|ing)",
+        r"gunned\s+down|executed|executing|behead(?:ed|ing)|martyr(?:ed|ing)",
         _WOUND_WORDS,
     ),
 ]
@@ -694,7 +699,7 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> Count | None:
 
 # Any casualty word at all; a quick test before the costly patterns.
 _KEYWORDS = re.compile(
-    r"kill|dead|died|death|slain|slew|slay|murder|massacr|execut|behead|perish|"
+    r"kill|dead|died|death|slain|slew|slay|murder|massacr|martyr|execut|behead|perish|"
     r"shot|gunned|lives|toll|fatalit|wound|injur|hurt|maim|hospitali|casualt",
 )
 

@@ -7,6 +7,8 @@ and may state the claim in a sentence of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefgen.extract.document import Mention, Sentence
 from briefgen.models import Event, dates_agree
 
@@ -14,7 +16,12 @@ from briefgen.models import Event, dates_agree
 def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -> None:
     """A claim stated in its own sentence belongs to the event just before it."""
     for sentence, claimant in claims:
-        before = [m for m in mentions if 0 < sentence.index - m.sentence.index <= 2]
+        before = [
+            m
+            for m in mentions
+            if 0 < sentence.index - m.sentence.index <= 2
+            and m.event.type != "counterterrorism_operation"
+        ]
         if before:
             target = before[-1]
             if target.ranks.get("perpetrator", -1) < 3:
@@ -22,12 +29,16 @@ def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -
                 target.ranks["perpetrator"] = 3
 
 
-def merge_mentions(mentions: list[Mention]) -> list[Mention]:
+def merge_mentions(
+    mentions: list[Mention], fill: Callable[[Mention, Mention], None] | None = None
+) -> list[Mention]:
     """One event per real event per article: fold repeated statements together.
 
     Two mentions merge when nothing they state conflicts and they share a
-    location, a day, or a toll; mentions from one sentence never merge.
+    location, a day, or a toll; mentions from one sentence never merge. `fill`
+    fills the kept mention from the other (by default: what it lacks).
     """
+    fill = fill or _fill_from
     merged: list[Mention] = []
     for mention in mentions:
         for kept in merged:
@@ -35,21 +46,26 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
             if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(
                 kept.event, mention.event
             ):
-                _fill_from(kept, mention)
+                fill(kept, mention)
                 break
         else:
             merged.append(mention)
     return merged
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def same_event_allowed(a: Event, b: Event) -> bool:
+    """Nothing the two state contradicts: kind, place, country, date."""
     if a.type != b.type:
         return False
     if a.location and b.location and a.location != b.location:
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if not dates_agree(a.date, b.date, slack=0):  # one writer dates one event once
+    return dates_agree(a.date, b.date, slack=0)  # one writer dates one event once
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if not same_event_allowed(a, b):
         return False
     shared = (
         (a.location and a.location == b.location)

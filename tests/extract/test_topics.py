@@ -1,7 +1,7 @@
 """Topic rules: one test per operator on facts written here, and the built-in topics on
 sentences written for these tests."""
 
-from briefgen.extract.actors import ActorIndex
+from briefgen.actors import ActorIndex
 from briefgen.extract.topics import assign_topics, explain, rule_matches, topics_for
 
 

@@ -1,0 +1,256 @@
+"""Counterterrorism operations: what states and their forces do to militants.
+
+A raid, a strike, an arrest, a detention, an extradition or the killing of a
+militant leader by state forces is an operation, and the state (or governing
+authority) whose forces act is its perpetrator, as ACLED and the GTD record
+state actions apart from attacks. Rules read the parse of one sentence:
+
+* a harm or arrest verb whose doer is a state, a governing group or their forces
+  ("police killed nine militants", "Pakistan detained a senior ISIS commander",
+  "the Taliban killed X, the IS intelligence chief") and whose object is a militant
+  or someone tied to a group;
+* the same verb in the passive, with militants as its subject ("three militants
+  were killed by intelligence forces");
+* an operation noun owned or run by such a doer, or counter-terror by name
+  ("a counter-terror operation in Hangu", "India's Operation X").
+
+Forces that name no state act for the state of the country they act in, or for
+the governing authority the article names there.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefgen.extract.document import ArticleDoc
+from briefgen.extract.lexicon import MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
+from briefgen.extract.numbers import parse_count
+from briefgen.models import Count
+
+ARREST_VERBS = {
+    "arrested",
+    "detained",
+    "captured",
+    "apprehended",
+    "nabbed",
+    "extradited",
+    "detains",
+    "arrests",
+    "captures",
+}
+KILL_VERBS = {"killed", "kill", "kills", "eliminated", "neutralised", "neutralized", "raided"}
+FORCE_WORDS = STATE_FORCES | {
+    "agency",
+    "agencies",
+    "department",
+    "government",
+    "authorities",
+    "personnel",
+    "commandos",
+    "officials",
+    "officers",
+    "ctd",
+    "soldiers",
+    "country",
+}
+# The people state forces act on, besides militant nouns.
+SUSPECT_NOUNS = MILITANT_NOUNS | {
+    "suspects",
+    "suspect",
+    "inmates",
+    "terrorists",
+    "terrorist",
+    "insurgents",
+    "jihadists",
+    "elements",
+    "extremists",
+    "planner",
+    "planners",
+    "figure",
+    "member",
+    "operatives",
+    "bomber",
+    "bombers",
+}
+OPERATION_NOUNS = {
+    "operation",
+    "operations",
+    "raid",
+    "raids",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+}
+COUNTER_WORDS = {
+    "counterterrorism",
+    "counter",
+    "counterterror",
+    "counter-terrorism",
+    "counter-terror",
+    "anti",
+    "security",
+    "military",
+    "intelligence",
+}
+
+
+def doer(article: ArticleDoc, verb: Token) -> Token | None:
+    """The token that names who acts: the subject, or the "by" phrase of a passive."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj"}:
+            return child
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for conj in (c for c in verb.children if c.dep_ == "conj"):
+        # "militants were killed and one arrested ... by the forces": shared by both verbs.
+        for child in conj.children:
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+        return doer(article, verb.head)  # "forces freed the guards and killed six inmates"
+    return None
+
+
+def state_of(article: ArticleDoc, phrase: Token) -> str | bool | None:
+    """The state or governing actor a phrase names (a name), True for unnamed forces
+    ("police", "the country"), None when the phrase names no state."""
+    tokens = list(phrase.subtree)
+    for token in tokens:
+        name = article.actor_at(token)
+        if name and (article.actors.kinds.get(name) == "state" or name in article.actors.governing):
+            return name
+    for token in tokens:
+        country = _country_word(article, token)
+        if country:
+            return country
+    if any(t.lower_ in FORCE_WORDS for t in tokens if t.dep_ != "prep" and t.head.dep_ != "pobj"):
+        return True
+    return None
+
+
+def _country_word(article: ArticleDoc, token: Token) -> str | None:
+    """ "Russian special forces", "Turkish authorities": the state the adjective names."""
+    from briefgen.extract.document import DEMONYMS
+
+    country = DEMONYMS.get(token.text)
+    if (
+        country
+        and article.actors.kinds.get(country) == "state"
+        and token.head.lower_ in FORCE_WORDS
+    ):
+        return country
+    return None
+
+
+def acted_on_militants(article: ArticleDoc, verb: Token) -> bool:
+    """The verb's object (or passive subject) is a militant or tied to a group."""
+    for child in verb.children:
+        # "dep": a description the parser left beside the object ("killed X, "IS chief ...").
+        if child.dep_ not in {"dobj", "nsubjpass", "dep"}:
+            continue
+        for token in child.subtree:
+            if token.lower_ in SUSPECT_NOUNS:
+                return True
+            name = article.actor_at(token)
+            if (
+                name
+                and article.actors.kinds.get(name, "group") == "group"
+                and name not in article.actors.governing
+            ):
+                return True
+    return False
+
+
+def is_operation_verb(article: ArticleDoc, verb: Token) -> bool:
+    """ "Police killed nine militants", "three militants were killed by the forces",
+    "Pakistan detained a senior ISIS commander"."""
+    if verb.lower_ not in KILL_VERBS | ARREST_VERBS:
+        return False
+    if not acted_on_militants(article, verb):
+        return False
+    who = doer(article, verb)
+    if who is not None:
+        return bool(state_of(article, who))
+    # "Three militants were killed in an overnight operation": the operation says who.
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(
+        c.dep_ == "prep"
+        and any(g.lower_ in {"operation", "raid", "raids", "operations"} for g in c.children)
+        for v in verbs
+        for c in v.children
+    )
+
+
+def counter_named(token: Token) -> bool:
+    """ "a counter-terror operation", "an intelligence-based operation"."""
+    words = {t.lower_ for t in token.subtree if t.i < token.i}
+    return bool(words & COUNTER_WORDS)
+
+
+def perpetrator(article: ArticleDoc, trigger: Token, country: str | None) -> str | None:
+    """The state whose forces run the operation."""
+    # Its own words first ("a Taliban operation", "by the police"), then the doer of the
+    # clauses above it, up to a verb of saying: "the White House announced that ..." names
+    # who told, not who acted.
+    candidates: list[Token] = [
+        c
+        for c in trigger.children
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} or (c.dep_ == "prep" and c.lower_ == "by")
+    ]
+    # "killed in a night raid by Taliban forces": the operation noun below names them.
+    for noun in trigger.subtree:
+        if noun.i != trigger.i and noun.lower_ in OPERATION_NOUNS:
+            candidates += [
+                c
+                for c in noun.children
+                if c.dep_ in {"poss", "compound", "nmod"} or (c.dep_ == "prep" and c.lower_ == "by")
+            ]
+    node = trigger
+    for _ in range(4):
+        if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
+            break
+        who = doer(article, node)
+        if who is not None:
+            candidates.append(who)
+        if node.head.i == node.i:
+            break
+        node = node.head
+        candidates += [c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"]
+    unnamed = False
+    for phrase in candidates:
+        found = state_of(article, phrase)
+        if isinstance(found, str):
+            return found
+        unnamed = unnamed or bool(found)
+    if unnamed or trigger.lower_ in {"operation", "raid", "raids", "operations"}:
+        return forces_of(article, country)
+    return None
+
+
+def forces_of(article: ArticleDoc, country: str | None) -> str | None:
+    """Unnamed forces act for the state they are in, or for the authority governing there."""
+    if country and article.actors.kinds.get(country) == "state":
+        return country
+    governing = [
+        m.name for s in article.sentences for m in s.actors if m.name in article.actors.governing
+    ]
+    return governing[0] if governing else None
+
+
+def militants_killed(verb: Token) -> Count | None:
+    """ "Police killed nine militants", "three militants were killed": an operation's toll
+    counts the militants, whom attack tolls leave out."""
+    if verb.lower_ not in KILL_VERBS - {"raided"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in SUSPECT_NOUNS:
+            number = next((c for c in child.children if c.dep_ == "nummod"), None)
+            if number is not None:
+                phrase = verb.doc[number.left_edge.i : number.i + 1].text
+                return parse_count(phrase)
+    return None

@@ -1,0 +1,90 @@
+"""What a date, a place or a doer named in a sentence belongs to.
+
+A sentence about an event also names when and where it was reported ("officials
+said on Saturday", "a statement in Washington"), reference points ("since 2018"),
+and people around it ("the mastermind of the bombing"); these rules tell them from
+the event's own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefgen.extract.document import PlaceMention, Sentence
+from briefgen.extract.lexicon import SPEECH_VERBS
+
+# Verbs whose dates are those of the report or the claim, not of the event.
+REPORT_VERBS = SPEECH_VERBS | {
+    "saying",
+    "claiming",
+    "announcing",
+    "reporting",
+    "confirmed",
+    "confirming",
+    "condemned",
+    "condemning",
+    "denounced",
+    "praised",
+    "mourned",
+    "addresses",
+    "addressed",
+    "spoke",
+    "speaking",
+}
+REPORT_NOUNS = {"statement", "report", "remarks", "speech", "interview", "address", "briefing"}
+
+
+def other_time(node: Token, trigger: Token) -> bool:
+    """A date or place that hangs from a verb of saying ("officials said on Saturday",
+    "said in Washington"), or a reference point ("since 2018", "since its founder was
+    killed in 2011")."""
+    above = {t.i for t in trigger.ancestors}
+    child = node
+    for _ in range(8):
+        if node.i == trigger.i:
+            return False
+        if node.i in above:
+            # It hangs from a clause above the event: only a verb of saying, and only as
+            # that verb's own modifier ("officials said on Saturday", not "France's
+            # ministry said"), makes it another time or place.
+            modifier = child.dep_ in {"prep", "npadvmod", "advmod"}
+            return modifier and node.lower_ in REPORT_VERBS and node.pos_ in {"VERB", "AUX"}
+        if node.lower_ == "since" or any(
+            c.lower_ == "since" and c.dep_ == "mark" for c in node.children
+        ):
+            return True
+        if (
+            node.lower_ in REPORT_VERBS and node.pos_ in {"VERB", "AUX"}
+        ) or node.lower_ in REPORT_NOUNS:
+            return True  # "said on Saturday", "in a Friday statement"
+        if node.head.i == node.i:
+            return False
+        child, node = node, node.head
+    return False
+
+
+PLANNERS = {
+    "mastermind",
+    "masterminds",
+    "planner",
+    "planners",
+    "organiser",
+    "organizer",
+    "architect",
+}
+
+
+def planned_by_someone(trigger: Token) -> bool:
+    head = trigger.head
+    return head.lower_ == "of" and head.head.lower_ in PLANNERS
+
+
+def listed_places(sentence: Sentence, trigger: Token) -> list[PlaceMention]:
+    """Cities listed after a plural event word: "attacks in A, B and C"."""
+    if trigger.tag_ not in {"NNS", "NNPS"}:
+        return []
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
+    heads = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    items = {t.i for h in heads for t in [h, *h.conjuncts]}
+    places = [p for p in sentence.places if p.span.root.i in items and p.place.kind == "city"]
+    return places if len(places) >= 2 else []

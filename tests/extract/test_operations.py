@@ -1,0 +1,69 @@
+"""Counterterrorism operations: the acting state is their perpetrator."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events(facts_of):
+    return lambda text, published="2024-06-12": facts_of("event", text, published)
+
+
+def test_police_killing_militants_is_an_operation_of_the_state_they_serve(events):
+    [event] = events(
+        "Police on Sunday killed seven militants in a hideout near Quetta, Pakistan, officials said."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Pakistan"
+    assert event["claimed_by"] is None
+    assert event["date"] == "2024-06-09"
+
+
+def test_a_state_detaining_a_group_commander(events):
+    [event] = events("Turkish authorities detained a senior ISIS commander in Ankara on Monday.")
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Turkey"
+    assert event["location"] == "Ankara"
+
+
+def test_passive_with_forces_as_agent(events):
+    [event] = events("Four ISKP fighters were killed by Taliban forces in Herat on Tuesday.")
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Taliban"
+
+
+def test_the_speaker_of_an_announcement_is_not_the_actor(events):
+    [event] = events(
+        "The Pentagon said on Friday that an ISKP planner was killed in a Taliban raid in Kunar."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Taliban"
+
+
+def test_gunmen_killing_civilians_stay_an_attack(events):
+    [event] = events("Gunmen killed nine villagers in Herat on Monday.")
+    assert event["type"] == "attack"
+
+
+def test_an_operation_counts_the_militants_it_killed(events):
+    [event] = events("Police on Saturday killed nine militants in a hideout in Quetta.")
+    assert event["killed"]["min"] == 9
+
+
+def test_forces_named_for_both_of_two_joined_verbs(events):
+    [event] = events(
+        "Two ISKP militants were killed and one captured in a night raid in Jalalabad by Taliban special forces on Sunday."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Taliban"
+    assert event["killed"]["min"] == 2
+
+
+def test_the_toll_of_the_attack_an_operation_answers_is_not_its_own(events):
+    [operation] = [
+        e
+        for e in events(
+            "Pakistani forces on Monday detained an ISKP commander linked to a bombing that killed 40 people in Quetta."
+        )
+        if e["type"] == "counterterrorism_operation"
+    ]
+    assert operation["killed"] is None
