@@ -26,7 +26,6 @@ LAYERS = {
     "briefgen.briefs": 7,
     "briefgen.render": 8,
     "briefgen.evaluate": 9,
-    "briefgen.misses": 9,
     "briefgen.console": 9,
     "briefgen.cli": 10,
     "briefgen.__main__": 11,

@@ -65,7 +65,7 @@ def test_scoring_rules():
 
 def test_misses_set_each_difference_beside_its_nearest_counterpart():
     from briefgen.evaluate import score
-    from briefgen.misses import formatted
+    from briefgen.evaluate.misses import formatted
 
     gold = {
         "articles": [

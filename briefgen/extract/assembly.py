@@ -41,27 +41,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from briefgen.extract import repeats
+from briefgen.extract.document import Mention
+from briefgen.extract.lexicon import UPDATE_WORDS
 from briefgen.models import Count
 
-if TYPE_CHECKING:
-    from briefgen.extract.events import Mention
-
-UPDATE_WORDS = {
-    "rose",
-    "risen",
-    "climbed",
-    "raising",
-    "raised",
-    "jumped",
-    "increased",
-    "reached",
-    "revised",
-    "updated",
-    "mounted",
-}
 TOLL_WORDS = {"toll", "number"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 LEAD = 2  # sentences (headline included) that tell the article's main event

@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from briefgen.actors import ActorIndex
+from briefgen.extract.counts import parse_count
 from briefgen.extract.document import PLACE_LABELS, ArticleDoc, Sentence
 from briefgen.extract.events import ATTACK_NOUNS, find_events
-from briefgen.extract.numbers import parse_count
 from briefgen.extract.people import find_people
 from briefgen.extract.quotes import find_quotes
 from briefgen.extract.topics import assign_topics

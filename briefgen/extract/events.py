@@ -12,35 +12,27 @@ nothing.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
-from briefgen.extract import assembly, attribution, harm, operations, repeats, scope
+from briefgen.extract import assembly, attribution, harm, operations, repeats, scope, slots
+from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ARREST_WORDS,
     ATTACK_NOUNS,
     ATTACK_VERBS,
     ATTACKERS,
-    CARRY_VERBS,
     CT_NOUNS,
-    FACILITY_NOUNS,
     FOIL_WORDS,
     HARM_VERBS,
     HYPOTHETICAL,
-    LIGHT_VERBS,
-    LOCATIVE,
     MAX_INCIDENT_PARTS,
-    PLACE_NOUNS,
     PLOT_NOUNS,
     PLOT_WORDS,
     STATE_FORCES,
-    SUICIDE_HEADS,
-    VENUE_WORDS,
 )
-from briefgen.extract.numbers import find_casualties, parse_count
-from briefgen.models import Count, Event, PartialDate
+from briefgen.extract.numbers import find_casualties
+from briefgen.models import Event
 
 
 def find_events(article: ArticleDoc) -> list[Mention]:
@@ -280,7 +272,7 @@ def _mention(
     if place_given is not None:
         place, place_attached = place_given, True
     else:
-        place, place_attached = _place_for(sentence, trigger, used_places)
+        place, place_attached = slots.place_for(sentence, trigger, used_places)
     if place and not (place_attached or sole):
         place = None  # the sentence's place belongs to another of its events
     if place:
@@ -294,7 +286,7 @@ def _mention(
         country_named = [p for p in sentence.places if p.place.kind == "country" and p is not place]
         if not event.country and country_named:
             event.country = country_named[0].place.name
-    date, date_attached = _date_for(sentence, trigger, kind)
+    date, date_attached = slots.date_for(sentence, trigger, kind)
     # "the attack on a hall in Moscow ... on March 22": a pinned-down event takes the
     # date of a sentence that tells no other.
     owns_date = sole or (only and place is not None and place_attached)
@@ -304,20 +296,20 @@ def _mention(
         event.date = date
         ranks["date"] = 1 if date_attached else 0
     elif sentence.yearless:
-        phrase = _yearless_for(sentence, trigger, owns_date)
+        phrase = slots.yearless_for(sentence, trigger, owns_date)
         event.date_text = phrase.text if phrase is not None else None
     # The one event word of its sentence owns the sentence's toll, even when it points
     # back ("14 people were killed in the attack").
-    killed, wounded = _toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
+    killed, wounded = slots.toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
     if kind == "counterterrorism_operation":
         # "detained the planner of the bombing that killed 183": that toll is the bombing's.
         other_event = any(t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span)
         killed = operations.militants_killed(trigger) or (None if other_event else killed)
         wounded = None if other_event else wounded
     event.killed, event.wounded = killed, wounded
-    event.attack_type = _attack_type(sentence.span, trigger, kind)
-    event.venue = _venue(trigger)
-    event.target = _target(trigger)
+    event.attack_type = slots.attack_type(sentence.span, trigger, kind)
+    event.venue = slots.venue(trigger)
+    event.target = slots.target(trigger)
     claimant = (
         attribution.claimant(article, sentence) if kind != "counterterrorism_operation" else None
     )
@@ -345,7 +337,7 @@ def _mention(
         or (date and (date_attached or owns_date))
         or killed
         or wounded
-        or (_named_target(trigger) and event.perpetrator)
+        or (slots.named_target(trigger) and event.perpetrator)
     )
     if not event.perpetrator and kind != "counterterrorism_operation":
         targets = attribution.target_actors(article, trigger)
@@ -381,7 +373,7 @@ def _mention(
     own_places = [
         p
         for p in sentence.places
-        if _is_locative(p.span) and not scope.other_time(p.span.root, trigger)
+        if slots.is_locative(p.span) and not scope.other_time(p.span.root, trigger)
     ]
     if not event.country and article.main_country and not own_places:
         # Nothing in the sentence says where: the country the article is about.
@@ -395,241 +387,3 @@ def _mention(
     # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
     # add to the event it refers to.
     return Mention(event, sentence, trigger, ranks, pinned=bool(anchored))
-
-
-def _place_for(
-    sentence: Sentence, trigger: Token, used: set[int] | None = None
-) -> tuple[PlaceMention | None, bool]:
-    """The event's place, and whether the parse ties it to the trigger."""
-    # "said in Washington", "a statement in Kabul": where it was told, not where it happened.
-    candidates = [
-        p
-        for p in sentence.places
-        if (not used or p.span.start not in used) and not scope.other_time(p.span.root, trigger)
-    ]
-    attached = True
-    local = [p for p in candidates if _is_locative(p.span) and _attached(p.span.root, trigger)]
-    if not local:
-        attached = False
-        local = [p for p in candidates if _is_locative(p.span)]
-    if not local:
-        return None, False
-    # Most specific first (a city beats the country named beside it), then nearest the trigger.
-    order = {"city": 0, "province": 1, "country": 2, "region": 3}
-    best = min(local, key=lambda p: (order.get(p.place.kind, 4), abs(p.span.start - trigger.i)))
-    return best, attached
-
-
-def _is_locative(span: Span) -> bool:
-    node = span.root
-    # "the province of Kandahar", "the outskirts of Moscow": climb to the place noun.
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in PLACE_NOUNS:
-        node = node.head.head
-    if node.dep_ == "appos" and node.head.ent_type_ in {"GPE", "LOC"}:
-        return True  # "Kandahar, Afghanistan"
-    if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
-        return True
-    if (
-        node.dep_ in {"compound", "amod", "nmod", "poss"}
-        and node.head.lower_ in FACILITY_NOUNS | PLACE_NOUNS
-    ):
-        if node.ent_id_ and node.head.lower_ in ATTACK_NOUNS | CT_NOUNS:
-            return False  # "a U.S. drone attack": the state is the agent, not the place
-        return True  # "a Moscow synagogue", "Kabul's diplomatic district"
-    return False
-
-
-def _own_phrase(trigger: Token) -> set[int]:
-    """Event words inside the trigger's own phrase: "killed by a drone strike", "killed in a
-    raid", not "responsible for the attack, as well as for the bombings"."""
-    return _reachable(trigger, {"by", "in", "with", "during"})
-
-
-def _reachable(trigger: Token, prepositions: set[str]) -> set[int]:
-    """Tokens below the trigger reached without "and" and only through these prepositions."""
-    own = set()
-    for token in trigger.subtree:
-        node, linked = token, True
-        while node.i != trigger.i:
-            if node.dep_ == "conj" or (
-                node.dep_ in {"prep", "agent"} and node.lower_ not in prepositions
-            ):
-                linked = False
-                break
-            node = node.head
-        if linked:
-            own.add(token.i)
-    return own
-
-
-def _attached(node: Token, trigger: Token) -> bool:
-    """True when `node` hangs (within a few arcs) from the trigger, or from the verb that
-    carries out a noun trigger ("carried out an attack in Moscow")."""
-    anchors = {trigger.i}
-    if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in CARRY_VERBS:
-        anchors.add(trigger.head.i)
-    if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS:
-        anchors.add(trigger.head.i)
-    for _ in range(7):
-        if node.i in anchors:
-            return True
-        if node.dep_ == "conj":
-            return False  # "the attack in Moscow and the bombings in Kerman": another item
-        if (
-            node.i != trigger.i
-            and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS
-            and node.i not in _own_phrase(trigger)
-        ):
-            return False  # the place of another event word
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _date_for(
-    sentence: Sentence, trigger: Token, kind: str = "attack"
-) -> tuple[PartialDate | None, bool]:
-    """The event's date: one tied to the trigger by the parse, else the sentence's only date."""
-    attached = [
-        d
-        for d in sentence.dates
-        if _attached(d.span.root, trigger) and not scope.other_time(d.span.root, trigger)
-    ]
-    if attached:
-        best = min(
-            attached, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i))
-        )
-        return best.date, True
-    own = [d for d in sentence.dates if not scope.other_time(d.span.root, trigger)]
-    if own:
-        nearest = min(own, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
-        return nearest.date, False
-    if sentence.dates and kind != "attack":
-        # "announced on April 26 that X was arrested": an operation known only from the
-        # day it was announced happened by then; the month is what the text supports.
-        told = sentence.dates[0].date
-        return PartialDate(told.year, told.month) if told.month else told, False
-    return None, False
-
-
-def _yearless_for(sentence: Sentence, trigger: Token, sole: bool) -> Span | None:
-    attached = [s for s in sentence.yearless if _attached(s.root, trigger)]
-    if attached:
-        return attached[0]
-    return sentence.yearless[0] if sole else None
-
-
-def _named_target(trigger: Token) -> bool:
-    """A target with a name ("the Longan Hotel", "Pakistan's charge d'affaires")."""
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if trigger.dep_ in {"relcl", "acl"}:
-        objects.append(trigger.head)  # "the Longan Hotel, ..., was targeted"
-    return any(o.pos_ == "PROPN" or o.ent_type_ in {"FAC", "ORG", "PERSON"} for o in objects)
-
-
-def _toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, Count | None]:
-    """The sentence's toll for the only event it tells; else the trigger's own clause's
-    ("the Crocus attack, which killed at least 137 people, and the bombings in Kerman")."""
-    span = sentence.span
-    if sole or _reports_toll(span):
-        text = span.text  # "the death toll from the bombing rose to 62": the figure is the event's
-    else:
-        top = (
-            trigger.head
-            if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS
-            else trigger
-        )
-        text = span.doc[top.left_edge.i : top.right_edge.i + 1].text
-    casualties = find_casualties(text)
-    return casualties.killed, casualties.wounded
-
-
-def _reports_toll(span: Span) -> bool:
-    words = {t.lower_ for t in span}
-    return "toll" in words and bool(words & assembly.UPDATE_WORDS)
-
-
-def _attack_type(span: Span, trigger: Token, kind: str) -> str | None:
-    words = {t.lower_ for t in span}
-    near = {t.lower_ for t in span.doc[max(span.start, trigger.i - 3) : trigger.i + 3]}
-    if "drone" in near:
-        return "drone strike"
-    if kind == "counterterrorism_operation":
-        # "was killed by a US drone strike": the verb's own phrase names the means.
-        means = {t.lower_ for t in trigger.subtree if t.i in _own_phrase(trigger)} | {
-            trigger.lower_
-        }
-        if "drone" in means:
-            return "drone strike"
-        if means & {"airstrike", "airstrikes", "strike", "strikes"}:
-            return "airstrike"
-        return "raid" if means & {"raid", "raided"} else None
-    if kind != "attack":
-        return None
-    own = list(trigger.subtree) + (
-        [trigger.head] + list(trigger.head.subtree) if trigger.dep_ != "conj" else []
-    )
-    suicide = any(
-        t.lower_ == "suicide" and t.head.lower_ in SUICIDE_HEADS and t.head.dep_ != "conj"
-        for t in own
-    )
-    if "suicide" in near or suicide:
-        return "suicide bombing"
-    if trigger.lower_.startswith("assassinat") or "assassination" in words:
-        return "assassination"
-    if words & {"gunmen", "gunman", "shooting", "opened", "shot", "rifles"}:
-        return "armed assault"
-    if words & {"bombing", "blast", "explosion", "explosives", "bomb", "bombs", "bombed"}:
-        return "bombing"
-    return None
-
-
-def _venue(trigger: Token) -> str | None:
-    """A named site in the trigger's phrase: "the Crocus City Hall attack", "an attack on
-    the Santa Maria church". Reports that name no city still agree on it."""
-    near = _reachable(trigger, {"on", "at", "in", "into", "inside", "near", "outside", "of"})
-    for ent in trigger.doc.ents:
-        if ent.start <= trigger.i < ent.end or not any(t.i in near for t in ent):
-            continue
-        last = ent[-1].lower_
-        if ent.label_ == "FAC" or (ent.label_ in {"ORG", "GPE"} and last in VENUE_WORDS):
-            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            return name if len(name.split()) >= 2 else None
-    # Untagged names: capitalised words ending in a site word ("Crocus City Hall attack").
-    doc = trigger.doc
-    for i in sorted(near):
-        if doc[i].lower_ in VENUE_WORDS and doc[i].pos_ == "PROPN":
-            start = i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_id_:
-                start -= 1
-            if i > start:
-                return doc[start : i + 1].text
-    return None
-
-
-def _target(trigger: Token) -> str | None:
-    objects = [
-        c
-        for c in trigger.children
-        if c.dep_ in {"dobj", "pobj"} and c.ent_type_ not in {"DATE", "TIME"}
-    ]
-    for prep in (
-        c
-        for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in {"on", "against", "targeting"}
-    ):
-        objects += [
-            c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}
-        ]
-    for clause in (c for c in trigger.children if c.lower_ == "targeting"):
-        objects += [c for c in clause.children if c.dep_ == "dobj"]
-    if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in {"targeted", "targeting"}:
-        objects.append(trigger)
-    if trigger.lower_ in {"targeted", "targeting"}:
-        objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
-    if not objects:
-        return None
-    obj = objects[0]
-    text = obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-    return text[:160]

@@ -259,3 +259,18 @@ MILITANT_NOUNS = {
     "chief",
 }
 STATE_FORCES = {"forces", "troops", "military", "army", "police", "security", "intelligence"}
+
+# Verbs of a toll that changes: "the death toll rose to 143".
+UPDATE_WORDS = {
+    "rose",
+    "risen",
+    "climbed",
+    "raising",
+    "raised",
+    "jumped",
+    "increased",
+    "reached",
+    "revised",
+    "updated",
+    "mounted",
+}

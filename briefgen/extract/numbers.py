@@ -1,22 +1,10 @@
 """Casualty counts from sentences: "killing at least 21 people and wounding 50".
 
-Two public functions:
-
-* `parse_count(phrase)` reads one number phrase with its hedge ("at least 21",
-  "some 170", "dozens", "10 to 15") into a `Count`.
-* `find_casualties(sentence)` finds the killed and wounded figures a sentence
-  states, counting victims only.
+`find_casualties(sentence)` finds the killed and wounded figures a sentence
+states, counting victims only; each figure is read by `counts.parse_count`.
 
 Conventions (the project's gold standard):
 
-* "at least / more than / over N" -> min N, max None, approx False.
-* "some / about / nearly / up to N" -> min = max = N, approx True.
-* "N to M" / "between N and M" / "N-M" -> min N, max M.
-* Vague plurals take the conservative figure, as ACLED does for "dozens" (12):
-  one unit of the word, open above. "tens" 10, "dozens" 12, "scores" 20,
-  "hundreds" 100, "thousands" 1000, "tens of thousands" 10000 ->
-  min = that, max None, approx True. "a dozen" is 12, approx True.
-* "several", "many", "a few", "a number of" are not numbers -> None.
 * A toll split by group ("some 170 Afghans and 13 US soldiers") is summed; the
   sum is approximate if any part is, and open above if any part is.
 * Attackers (gunmen, bombers, militants...) are not victims; counts of things
@@ -31,430 +19,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefgen.dates import MONTHS
+from briefgen.extract.counts import COUNT_ANON_RE, COUNT_PATTERN, count_from_match
 from briefgen.models import Count
-
-# --------------------------------------------------------------------------
-# Number words
-# --------------------------------------------------------------------------
-
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Vague plurals -> the conservative figure (see module docstring).
-_VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
-
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "score"], key=len, reverse=True))
-# "twenty-one", "two hundred and fifty", "a dozen", "half a dozen", "a hundred"
-_WORDS_RE = rf"(?:half\s+a\s+dozen|(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)"
-# "1,300", "21", "1.5 million", "2 thousand"
-_DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
-# "tens of thousands", "dozens", "hundreds"
-_VAGUE_RE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands)"
-)
-# A single number: not glued to other digits, dates, times, ages or percentages.
-_NUM_TAIL = rf"(?:{_DIGITS_RE}|{_WORDS_RE})(?![\w%:/]|[.,]\d|-[a-z]|-\d+[-/])"
-_NUM = rf"(?<![\w.,:/$£€#-]){_NUM_TAIL}"
-
-_HEDGE_MIN = (
-    r"at\s+least|more\s+than|over|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than|"
-    r"not\s+less\s+than|in\s+excess\s+of|a\s+minimum\s+of|a\s+total\s+of\s+at\s+least"
-)
-_HEDGE_APPROX = (
-    r"some|about|around|roughly|approximately|an\s+estimated|estimated|nearly|"
-    r"almost|close\s+to|as\s+many\s+as|up\s+to|approx\.?|an\s+approximate|a\s+reported"
-)
-_HEDGE_MAX = r"fewer\s+than|less\s+than|under"
-
-# A hedged number phrase; the groups tell parse_count which form it is.
-# The words a count can start with; a cheap lookahead that rules out most
-# positions before the full pattern is tried (find_casualties speed).
-_FIRST_WORDS = sorted(
-    {
-        "at",
-        "more",
-        "over",
-        "upwards",
-        "no",
-        "not",
-        "in",
-        "a",
-        "an",
-        "some",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "approx",
-        "estimated",
-        "nearly",
-        "almost",
-        "close",
-        "as",
-        "up",
-        "fewer",
-        "less",
-        "under",
-        "between",
-        "half",
-        "tens",
-        "dozens",
-        "scores",
-        "hundreds",
-        "thousands",
-        *_UNITS,
-        *_TENS,
-        *_SCALES,
-        "dozen",
-        "score",
-    },
-    key=len,
-    reverse=True,
-)
-COUNT_RE = (
-    r"(?<![\w'’-])(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b)"
-    r"(?:(?P<hmin>" + _HEDGE_MIN + r")\s+|(?P<happrox>" + _HEDGE_APPROX + r")\s+|"
-    r"(?P<hmax>" + _HEDGE_MAX + r")\s+)?"
-    r"(?:between\s+(?P<lo>" + _NUM + r")\s+and\s+(?P<hi>" + _NUM + r")"  # between 10 and 15
-    r"|(?P<lo2>" + _NUM + r")\s*(?:-|–|—|to)\s*(?P<hi2>" + _NUM_TAIL + r")"  # 10 to 15 / 10-15
-    r"|(?P<vague>" + _VAGUE_RE + r")(?![\w-])"  # dozens
-    r"|(?P<num>" + _NUM + r"))"  # 21
-    r"(?P<suffix>\s+or\s+more|\s*-?plus\b|\+|\s+or\s+so\b)?"
-)
-_COUNT = re.compile(COUNT_RE)
-# The same without group names, to repeat inside the sentence patterns.
-_COUNT_ANON = re.sub(r"\(\?P<\w+>", "(?:", COUNT_RE)
-
-
-def _word_value(text: str) -> int | None:
-    """Value of a number in words or digits: "two hundred and fifty" -> 250."""
-    text = text.lower().replace(",", "").strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        value = float(text)
-        return int(value) if value.is_integer() else None
-    if text.startswith("half a dozen"):
-        return 6
-    total: float = 0
-    current: float = 0
-    seen = False
-    for token in re.split(r"[\s-]+", text):
-        if token in ("a", "an"):
-            current = max(current, 1)
-        elif token == "and":
-            continue
-        elif token in _UNITS:
-            current += _UNITS[token]
-            seen = True
-        elif token in _TENS:
-            current += _TENS[token]
-            seen = True
-        elif token in ("dozen", "score"):
-            current = max(current, 1) * (12 if token == "dozen" else 20)
-            seen = True
-        elif token in _SCALES:
-            scale = _SCALES[token]
-            current = max(current, 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0
-            seen = True
-        elif re.fullmatch(r"\d+(?:\.\d+)?", token):
-            current = float(token)  # "1.5 million"
-            seen = True
-        else:
-            return None
-    value = total + current
-    return int(value) if seen and float(value).is_integer() else None
-
-
-def _vague_value(text: str) -> int:
-    words = text.lower().split()
-    value = _VAGUE[words[0]]
-    if len(words) > 1:  # "tens of thousands" -> 10 * 1000
-        value *= 1000 if words[-1] == "thousands" else 1_000_000
-    return value
-
-
-def _count_from_match(m: re.Match[str]) -> Count | None:
-    """Build a Count from a `_COUNT` match (groups as named in COUNT_RE)."""
-    suffix = (m.group("suffix") or "").strip().lower()
-    approx = bool(m.group("happrox")) or suffix == "or so"
-    if m.group("vague"):
-        return Count(_vague_value(m.group("vague")), None, True)
-    lo_text = m.group("lo") or m.group("lo2")
-    if lo_text:
-        lo, hi = _word_value(lo_text), _word_value(m.group("hi") or m.group("hi2"))
-        if lo is None or hi is None or hi < lo:
-            return None
-        return Count(lo, hi, approx)
-    value = _word_value(m.group("num"))
-    if value is None:
-        return None
-    raw = m.group("num").lower()
-    if raw.startswith(("a ", "an ", "half")) and ("dozen" in raw or "score" in raw):
-        approx = True  # "a dozen" is a loose figure
-    if m.group("hmin") or suffix in ("or more", "plus", "-plus", "+"):
-        return Count(value, None, False)
-    if m.group("hmax"):  # "fewer than 10" -> up to 9
-        return Count(None, max(value - 1, 0), False)
-    return Count(value, value, approx)
-
-
-def parse_count(phrase: str) -> Count | None:
-    """Read a number phrase with its hedge; trailing nouns are allowed.
-
-    >>> parse_count("at least 21")
-    Count(min=21, max=None, approx=False)
-    """
-    if not isinstance(phrase, str):
-        return None
-    text = " ".join(phrase.lower().replace("\u2013", "-").split())
-    m = _COUNT.match(text)
-    if not m or not m.group(0):
-        return None
-    rest = text[m.end() :]
-    if rest and not re.match(r"\s|[.,;:!?)]|$", rest):
-        return None
-    return _count_from_match(m)
-
 
 # --------------------------------------------------------------------------
 # Who was counted
 # --------------------------------------------------------------------------
 
 # Perpetrators: never victims.
-_ATTACKERS = {
-    "attacker",
-    "attackers",
-    "gunman",
-    "gunmen",
-    "bomber",
-    "bombers",
-    "militant",
-    "militants",
-    "insurgent",
-    "insurgents",
-    "terrorist",
-    "terrorists",
-    "assailant",
-    "assailants",
-    "jihadist",
-    "jihadists",
-    "extremist",
-    "extremists",
-    "fighter",
-    "fighters",
-    "rebel",
-    "rebels",
-    "hijacker",
-    "hijackers",
-    "kidnapper",
-    "kidnappers",
-    "perpetrator",
-    "perpetrators",
-    "suspect",
-    "suspects",
-    "shooter",
-    "shooters",
-    "raider",
-    "raiders",
-    "combatants",
-    "jihadis",
-    "insurgency",
-}
+_ATTACKERS = set(
+    "attacker attackers gunman gunmen bomber bombers militant militants insurgent insurgents "
+    "terrorist terrorists assailant assailants jihadist jihadists extremist extremists "
+    "fighter fighters rebel rebels hijacker hijackers kidnapper kidnappers perpetrator "
+    "perpetrators suspect suspects shooter shooters raider raiders combatants jihadis "
+    "insurgency".split()
+)
 # Counted things that are not people.
-_THINGS = {
-    "bombing",
-    "bombings",
-    "attack",
-    "attacks",
-    "blast",
-    "blasts",
-    "explosion",
-    "explosions",
-    "incident",
-    "incidents",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "month",
-    "months",
-    "year",
-    "years",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "time",
-    "times",
-    "percent",
-    "per",
-    "cent",
-    "car",
-    "cars",
-    "vehicle",
-    "vehicles",
-    "house",
-    "houses",
-    "home",
-    "homes",
-    "building",
-    "buildings",
-    "shop",
-    "shops",
-    "village",
-    "villages",
-    "district",
-    "districts",
-    "province",
-    "provinces",
-    "rocket",
-    "rockets",
-    "missile",
-    "missiles",
-    "mortar",
-    "mortars",
-    "shell",
-    "shells",
-    "drone",
-    "drones",
-    "bomb",
-    "bombs",
-    "ied",
-    "ieds",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "rounds",
-    "dollars",
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "o'clock",
-    "operations",
-    "raids",
-    "strikes",
-    "airstrikes",
-    "cases",
-    "countries",
-    "cities",
-    "towns",
-    "animals",
-    "cattle",
-    "horses",
-    "mosques",
-    "churches",
-    "schools",
-    "hospitals",
-    "checkpoints",
-    "posts",
-    "occasions",
-    "decades",
-    "centuries",
-    "plots",
-    "shootings",
-    "killings",
-    "murders",
-    "deaths",
-    "injuries",
-    "fatalities",
-    "casualties",
-    "lives",
-}
-_PEOPLE = {
-    "people",
-    "persons",
-    "person",
-    "civilian",
-    "civilians",
-    "soldier",
-    "soldiers",
-    "troops",
-    "police",
-    "policeman",
-    "policemen",
-    "policewoman",
-    "personnel",
-    "children",
-    "child",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "boys",
-    "boy",
-    "girls",
-    "girl",
-    "staff",
-    "crew",
-    "guests",
-    "pilgrims",
-    "fans",
-    "kids",
-    "babies",
-    "infants",
-    "victims",
-    "victim",
-    "family",
-    "relatives",
-    "others",
-    "them",
-    "whom",
-    "those",
-    "these",
-    "youths",
-    "nationals",
-    "citizens",
-    "members",
-    "worshippers",
-    "worshipers",
-    "passengers",
-    "students",
-    "residents",
-    "guards",
-    "officers",
-    "workers",
-    "villagers",
-    "bystanders",
-    "journalists",
-    "tourists",
-}
+_THINGS = set(
+    "bombing bombings attack attacks blast blasts explosion explosions incident incidents "
+    "week weeks day days month months year years hour hours minute minutes second seconds "
+    "time times percent per cent car cars vehicle vehicles house houses home homes building "
+    "buildings shop shops village villages district districts province provinces rocket "
+    "rockets missile missiles mortar mortars shell shells drone drones bomb bombs ied ieds km "
+    "kilometres kilometers miles metres meters rounds dollars am pm a.m. p.m. o'clock "
+    "operations raids strikes airstrikes cases countries cities towns animals cattle horses "
+    "mosques churches schools hospitals checkpoints posts occasions decades centuries plots "
+    "shootings killings murders deaths injuries fatalities casualties lives".split()
+)
+_PEOPLE = set(
+    "people persons person civilian civilians soldier soldiers troops police policeman "
+    "policemen policewoman personnel children child women woman men man boys boy girls girl "
+    "staff crew guests pilgrims fans kids babies infants victims victim family relatives "
+    "others them whom those these youths nationals citizens members worshippers worshipers "
+    "passengers students residents guards officers workers villagers bystanders journalists "
+    "tourists".split()
+)
 # Words that end a noun chain ("21 in Kabul", "13 and wounded 50").
 _STOP = (
     r"and|or|but|in|on|at|by|near|from|with|after|before|during|when|while|as|"
@@ -470,7 +69,7 @@ _CHAIN_WORD = (
 )
 # One counted group: "at least 21 people", "13 American soldiers", "five of them".
 ITEM_RE = (
-    rf"(?:{_COUNT_ANON})"
+    rf"(?:{COUNT_ANON_RE})"
     r"(?:\s+of(?:\s+(?:them|whom|those|these|the\s+[A-Za-z]+))?)?"
     rf"(?:\s+{_CHAIN_WORD}){{0,3}}"
 )
@@ -625,7 +224,7 @@ _NOT_COUNT_BEFORE = _MONTHS | {
 def _item_count(item: str, before: str) -> Count | None:
     """The Count of one group ("at least 21 people"), or None when it is not a
     count of victims; `before` is the sentence text preceding the group."""
-    count_m = _COUNT.match(item)
+    count_m = COUNT_PATTERN.match(item)
     if not count_m:
         return None
     words = before.split()
@@ -644,7 +243,7 @@ def _item_count(item: str, before: str) -> Count | None:
             break
     if head is None and re.fullmatch(r"(?:1[89]|20)\d\d", count_m.group(0).strip()):
         return None  # a bare year ("in 2014 killed")
-    return _count_from_match(count_m)
+    return count_from_match(count_m)
 
 
 def _sum(counts: list[Count]) -> Count | None:

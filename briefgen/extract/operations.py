@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc
 from briefgen.extract.lexicon import MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
-from briefgen.extract.numbers import parse_count
 from briefgen.models import Count
 
 ARREST_VERBS = {

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.extract.numbers import Casualties, find_casualties, parse_count
+from briefgen.extract.counts import parse_count
+from briefgen.extract.numbers import Casualties, find_casualties
 from briefgen.models import Count
 
 

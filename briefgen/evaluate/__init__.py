@@ -12,7 +12,6 @@ speaker agrees (full name or surname) and the gold snippet lies in the quote.
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -23,10 +22,13 @@ import yaml
 from briefgen import errors
 from briefgen.config import Config
 from briefgen.errors import UsageError
-from briefgen.models import PartialDate
-from briefgen.models import dates_agree as partial_dates_agree
-
-FIELDS = ("perpetrator", "claimed_by", "date", "killed.min")
+from briefgen.evaluate.rules import (
+    FIELDS,
+    dates_agree,
+    field_right,
+    match_events,
+    quote_matches,
+)
 
 
 def load_gold(path: Path) -> dict[str, Any]:
@@ -108,7 +110,7 @@ def score(
             }
         )
         if misses:
-            from briefgen.misses import article_misses
+            from briefgen.evaluate.misses import article_misses
 
             articles[-1]["misses"] = article_misses(entry, facts, pairs)
     matched = totals["events_matched"]
@@ -141,76 +143,6 @@ def _ratio(part: float, whole: float) -> float:
     return round(part / whole, 3) if whole else 0.0
 
 
-def fold(text: Any) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower().replace("’", "'")).strip()
-
-
-def place_agrees(gold: dict[str, Any], found: dict[str, Any]) -> bool:
-    if not gold.get("location") and not gold.get("country"):
-        return True
-    if gold.get("location") and found.get("location"):
-        return fold(gold["location"]) == fold(found["location"])
-    return bool(gold.get("country")) and fold(gold.get("country")) == fold(found.get("country"))
-
-
-def dates_agree(gold: Any, found: Any) -> bool:
-    """Gold and extracted dates as ISO text, by the base rule (one day of slack)."""
-    return partial_dates_agree(_date(gold), _date(found), slack=1)
-
-
-def _date(value: Any) -> PartialDate | None:
-    if value in (None, ""):
-        return None
-    return PartialDate.parse(str(value))
-
-
-def match_events(
-    gold: list[dict[str, Any]], found: list[dict[str, Any]]
-) -> list[tuple[dict, dict]]:
-    """Best-first one-to-one matching of gold to extracted events."""
-    candidates = []
-    for i, g in enumerate(gold):
-        for j, e in enumerate(found):
-            if (g.get("kind") or g.get("type")) != e.get("type"):
-                continue
-            if place_agrees(g, e) and dates_agree(g.get("date"), e.get("date")):
-                quality = sum(field_right(f, g, e) for f in FIELDS) + (
-                    fold(g.get("location")) == fold(e.get("location"))
-                )
-                candidates.append((-quality, i, j))
-    pairs, used_gold, used_found = [], set(), set()
-    for _, i, j in sorted(candidates):
-        if i not in used_gold and j not in used_found:
-            used_gold.add(i)
-            used_found.add(j)
-            pairs.append((gold[i], found[j]))
-    return pairs
-
-
-def field_right(field: str, gold: dict[str, Any], found: dict[str, Any]) -> bool:
-    if field == "killed.min":
-        return ((gold.get("killed") or {}).get("min")) == ((found.get("killed") or {}).get("min"))
-    if field == "date":
-        g, e = _date(gold.get("date")), _date(found.get("date"))
-        if g is None:
-            return e is None
-        if e is None:
-            return False
-        cut = g.rank
-        return (g.year, g.month, g.day)[:cut] == (e.year, e.month, e.day)[:cut] and e.rank >= cut
-    return gold.get(field) == found.get(field)
-
-
-def quote_matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
-    g_name, f_name = fold(gold.get("speaker")), fold(found.get("speaker"))
-    if not g_name or not f_name:
-        return False
-    speaker = g_name == f_name or g_name.split()[-1] == f_name.split()[-1]
-    snippet = " ".join(str(gold.get("snippet", "")).split())
-    text = " ".join(str(found.get("text", "")).split())
-    return speaker and snippet in text
-
-
 def formatted(scores: dict[str, Any], form: str) -> str:
     if form == "json":
         return json.dumps(scores, indent=1, default=str) + "\n"
@@ -232,7 +164,18 @@ def formatted(scores: dict[str, Any], form: str) -> str:
             f"topics {','.join(a['topics']['predicted']) or '-'} (gold {','.join(a['topics']['gold']) or '-'})"
         )
     if any("misses" in a for a in scores["articles"]):
-        from briefgen.misses import formatted as misses_formatted
+        from briefgen.evaluate.misses import formatted as misses_formatted
 
         lines += ["", misses_formatted(scores)]
     return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "dates_agree",
+    "field_right",
+    "load_gold",
+    "match_events",
+    "quote_matches",
+    "run",
+    "score",
+]

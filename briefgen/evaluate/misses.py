@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefgen.evaluate import FIELDS, dates_agree, field_right, fold, place_agrees, quote_matches
+from briefgen.evaluate.rules import (
+    FIELDS,
+    dates_agree,
+    field_right,
+    place_agrees,
+    quote_matches,
+    simplify,
+)
 
 SHOWN = (
     "type",
@@ -86,7 +93,7 @@ def _nearest(event: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, A
                 and other.get("date")
                 and dates_agree(event.get("date"), other.get("date"))
             ),
-            fold(event.get("location")) == fold(other.get("location")),
+            simplify(event.get("location")) == simplify(other.get("location")),
             sum(field_right(f, event, other) for f in FIELDS),
         )
 
