@@ -41,7 +41,7 @@ CREDIBILITY = {
     3: "possibly true",
     4: "doubtful",
     5: "improbable",
-    6: "truth cannot be judged",
+    6: "cannot be judged",
 }
 
 
