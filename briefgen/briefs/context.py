@@ -44,6 +44,7 @@ def build_context(
             "marking": brief.marking,
             "page_size": brief.page_size,
             "author": config.output.author,
+            "organisation": config.output.organisation,
         },
         "period": _period_view(period),
         "actor": actor,
@@ -60,7 +61,14 @@ def build_context(
             k: {"title": t.title, "description": t.description} for k, t in config.topics.items()
         },
         "sections": sections.build_all(
-            sections.Scope(data=data, period=period, actor=actor, brief=brief, cut_off=cut)
+            sections.Scope(
+                data=data,
+                period=period,
+                actor=actor,
+                brief=brief,
+                brief_name=brief_name,
+                cut_off=cut,
+            )
         ),
     }
     context["sources"] = data.source_list()

@@ -214,6 +214,8 @@ def render_once(config: Config, request: BriefRequest, pipeline: str) -> list[Pa
     if result.period or request.as_of:
         used = f"published by {result.cut_off}" if result.cut_off else "all (--as-of latest)"
         warn(f"articles used: {used}")
+    for warning in result.warnings:
+        warn(warning)
     warn(f"rendered in {result.seconds:.1f} s")
     return result.paths
 

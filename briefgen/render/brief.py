@@ -49,6 +49,7 @@ class BriefResult:
     period: Period | None
     seconds: float
     cut_off: dt.date | None = None  # the newest publication day used; None: every article
+    warnings: list[str] = field(default_factory=list)  # orphaned corrections, judgments
 
 
 def make_brief(config: Config, store: Store, pipeline: str, request: BriefRequest) -> BriefResult:
@@ -85,4 +86,12 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
     )
     out_dir = request.out_dir or config.path(config.output.dir)
     paths = render_brief(config, context, request.formats, out_dir, stem, request.pdf_variant)
-    return BriefResult(paths, period, time.perf_counter() - started, cut)
+    from briefgen.review.judgments import check
+
+    warnings = check(config, loaded, request.name, period, actor)
+    warnings += [
+        f"warning: correction {o.correction.id} ({o.correction.field}) not applied: {o.reason}; "
+        "see 'briefgen corrections check'"
+        for o in loaded.review.orphans
+    ]
+    return BriefResult(paths, period, time.perf_counter() - started, cut, warnings)

@@ -1,7 +1,11 @@
 """Every text colour of the built-in styles and charts reads against every background
 they declare at WCAG 2.1 AA: 4.5:1 for text (small print included), 3:1 for the
 bars of a chart (non-text contrast). Colours are read from the stylesheets with
-tinycss2 (WeasyPrint's own CSS parser), custom properties resolved."""
+tinycss2 (WeasyPrint's own CSS parser), custom properties resolved.
+
+A rule that sets both its text colour and its background (a badge such as a source's
+grade) is a pair of its own: its text is checked on its background, and no other
+text is, since nothing else is written on it."""
 
 from __future__ import annotations
 
@@ -75,7 +79,15 @@ def declarations(css: str):
 
 
 def colours(css: str, source: str) -> tuple[list[Colour], list[Colour]]:
-    """The text colours and the background colours a stylesheet declares."""
+    """The text colours and the background colours a stylesheet declares (badges apart:
+    see `badges`)."""
+    text, backgrounds, _ = colours_and_badges(css, source)
+    return text, backgrounds
+
+
+def colours_and_badges(
+    css: str, source: str
+) -> tuple[list[Colour], list[Colour], list[tuple[Colour, Colour]]]:
     found = list(declarations(css))
     variables = {prop: value for _, prop, value in found if prop.startswith("--")}
 
@@ -87,7 +99,8 @@ def colours(css: str, source: str) -> tuple[list[Colour], list[Colour]]:
             elif token.type not in ("whitespace", "comment"):
                 yield token
 
-    text, backgrounds = [], []
+    text: list[Colour] = []
+    backgrounds: list[Colour] = []
     for selector, prop, value in found:
         if prop == "color":
             kind = text
@@ -99,7 +112,15 @@ def colours(css: str, source: str) -> tuple[list[Colour], list[Colour]]:
             rgba = parse_color(token)
             if isinstance(rgba, RGBA) and rgba.alpha > 0:
                 kind.append(Colour(rgba, f"{source}: {selector} {prop}"))
-    return text, backgrounds
+    # Badges: one rule's own text colour on its own background.
+    badges = []
+    for fg in list(text):
+        for bg in list(backgrounds):
+            if fg.where.rsplit(" ", 1)[0] == bg.where.rsplit(" ", 1)[0]:
+                badges.append((fg, bg))
+                text.remove(fg)
+                backgrounds.remove(bg)
+    return text, backgrounds, badges
 
 
 def svg_colours(template: str, source: str) -> tuple[list[Colour], list[Colour]]:
@@ -120,6 +141,14 @@ def failures(fgs: list[Colour], bgs: list[Colour], least: float) -> list[str]:
         for bg in bgs
         if contrast(fg.rgba, bg.rgba) < least
     ]
+
+
+@pytest.fixture(scope="module")
+def builtin_badges(root: Path) -> list[tuple[Colour, Colour]]:
+    badges = []
+    for css in sorted((root / "styles").glob("*.css")):
+        badges += colours_and_badges(css.read_text(encoding="utf-8"), css.name)[2]
+    return badges
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +200,23 @@ def test_chart_bars_stand_out_from_the_page(builtin):
     _, backgrounds, _, bars = builtin
     assert bars
     assert failures(bars, backgrounds, GRAPHIC) == []
+
+
+def test_a_badge_is_checked_on_its_own_background():
+    css = ".grade { color: #fff; background: #4a6a8a; } .faint { color: #eee; background: #fff; }"
+    text, backgrounds, badges = colours_and_badges(css, "mine.css")
+    assert not text and not backgrounds
+    assert [(fg.where, bg.where) for fg, bg in badges] == [
+        ("mine.css: .grade color", "mine.css: .grade background"),
+        ("mine.css: .faint color", "mine.css: .faint background"),
+    ]
+    assert [contrast(fg.rgba, bg.rgba) >= TEXT for fg, bg in badges] == [True, False]
+
+
+def test_every_badge_reads_on_its_own_background(builtin_badges):
+    low = [
+        f"{fg.where} on {bg.where}: {contrast(fg.rgba, bg.rgba):.2f}:1"
+        for fg, bg in builtin_badges
+        if contrast(fg.rgba, bg.rgba) < TEXT
+    ]
+    assert low == []

@@ -20,6 +20,7 @@ class Scope:
     actor: str | None
     brief: BriefConfig
     cut_off: dt.date | None = None  # the newest publication day the brief draws on
+    brief_name: str = ""
     _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
     _in_topics: dict[str, bool] = field(default_factory=dict, repr=False)
 
