@@ -190,23 +190,29 @@ def brief(
     with open_store(config) as store:
         failed = do_ingest(config, store, [])
         pipeline = do_extract(config, store)
-    try:
-        for path in render_once(config, request, pipeline):
-            say(str(path))
-    except TemplateError as exc:
-        if not watch:
-            raise
-        warn(f"error: {exc}")  # a broken template: keep watching, so saving the fix renders
+        try:
+            for path in render_once(config, request, pipeline, store):
+                say(str(path))
+        except TemplateError as exc:
+            if not watch:
+                raise
+            warn(f"error: {exc}")  # a broken template: keep watching, so saving the fix renders
     if watch:
         watch_and_render(request)
     elif failed:
         raise typer.Exit(1)  # rendered from what could be read; say some inputs failed
 
 
-def render_once(config: Config, request: BriefRequest, pipeline: str) -> list[Path]:
+def render_once(
+    config: Config, request: BriefRequest, pipeline: str, store: Store | None = None
+) -> list[Path]:
+    """Render and say what was used; `store` is the open store, else one is opened."""
     from briefgen.render import make_brief
 
-    with open_store(config) as store:
+    if store is None:
+        with open_store(config) as opened:
+            result = make_brief(config, opened, pipeline, request)
+    else:
         result = make_brief(config, store, pipeline, request)
     if result.period and config.briefs[request.name].kind != "actor":
         how = f" ({result.period.how})" if result.period.how else ""
