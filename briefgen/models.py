@@ -209,7 +209,8 @@ class Fact:
     data: dict[str, Any] = field(default_factory=dict)
     topics: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
-    id: int | None = None
+    id: int | None = None  # the store's row number; changes with every extraction
+    uid: str | None = None  # the stable id analysts cite (see analysis/ids.py)
     _event: Event | None = field(default=None, init=False, repr=False, compare=False)
 
     def event(self) -> Event:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from briefgen.actors import actor_parents
 from briefgen.analysis.corroborate import lend_dates
 from briefgen.analysis.events import MergedEvent
+from briefgen.analysis.ids import fact_ids
 from briefgen.analysis.merge import merge_events, settle
 from briefgen.config import Config
 from briefgen.models import Article, Fact
@@ -43,6 +44,7 @@ def analyse(
 ) -> Analysis:
     """Merge the facts' events once, then lend corroborated dates to undated reports."""
     articles = {a.id: a for a in article_list}
+    fact_ids(facts)
     parents = actor_parents(config)
     events = merge_events(facts, articles, parents)
     lent = lend_dates(events)

@@ -1,6 +1,6 @@
 """Merged events from the store, printed as a table or as JSON (`briefgen events`).
 
-The JSON fields are a contract: id, type, date, precision, location, country,
+The JSON fields are a contract: id (stable, see analysis/ids.py), type, date, precision, location, country,
 perpetrator, claimed_by, attack_type, killed and wounded (min, max, approx,
 by_source: article and figure), sources (article, title, outlet, published,
 evidence), independent_sources, conflicts.

@@ -59,6 +59,7 @@ def select(
         if until and (article.published is None or article.published > until):
             continue
         row: dict[str, Any] = {
+            "id": fact.uid,
             "kind": fact.kind,
             "article": article.origin,
             "article_id": article.id,

@@ -40,6 +40,7 @@ from collections.abc import Mapping
 
 from briefgen.actors import ancestors, related
 from briefgen.analysis.events import MergedEvent, Report, stated
+from briefgen.analysis.ids import event_ids
 from briefgen.models import Article, Event, Fact, PartialDate, dates_agree, precision_rank
 from briefgen.places import distance_km
 
@@ -96,7 +97,7 @@ def merge_events(
 
 def settle(merged: list[MergedEvent], parents: Mapping[str, str | None]) -> list[MergedEvent]:
     """Each event's consensus fields and conflicts from its reports, the events in
-    timeline order, and their ids; again after reports change (corroborated dates)."""
+    timeline order, and their stable ids; again after reports change (corroborated dates)."""
     for item in merged:
         item.event = (
             _consensus(item.reports, parents)
@@ -104,11 +105,19 @@ def settle(merged: list[MergedEvent], parents: Mapping[str, str | None]) -> list
             else _copy(item.reports[0].event)
         )
         item.conflicts = _conflicts(item, parents)
+    event_ids(merged)
+    return in_timeline_order(merged)
+
+
+def in_timeline_order(merged: list[MergedEvent]) -> list[MergedEvent]:
     merged.sort(
-        key=lambda m: (m.when() or dt.date.min, m.event.location or "", m.event.country or "")
+        key=lambda m: (
+            m.when() or dt.date.min,
+            m.event.location or "",
+            m.event.country or "",
+            m.id,
+        )
     )
-    for number, item in enumerate(merged, start=1):
-        item.id = f"E{number:03d}"
     return merged
 
 
