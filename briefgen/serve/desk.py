@@ -1,0 +1,244 @@
+"""The review desk's state: one brief and period over the store, read through the
+same functions as the command line (analysis `load`, `make_brief`, the review
+commands), so a page never shows or writes anything the CLI would not.
+
+Every operation holds one lock: two tabs' requests run one after the other, and a
+correction is checked against the event's version and written in one step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen import analysis as analysis_stage
+from briefgen.actors import ActorIndex
+from briefgen.analysis import Analysis, MergedEvent
+from briefgen.analysis.events_table import row
+from briefgen.config import Config
+from briefgen.models import Article
+from briefgen.periods import Period, choose_period
+from briefgen.render import BriefRequest, make_brief
+from briefgen.serve.text import excerpt, marked_text
+from briefgen.store import Store
+
+STATES = ("corrected", "uncorrected", "rejected", "added")
+
+
+@dataclass
+class Filters:
+    topic: str = ""
+    actor: str = ""
+    kind: str = ""
+    state: str = ""
+
+
+@dataclass
+class Listing:
+    events: list[dict[str, Any]]
+    total: int  # events of the period before filtering
+    problems: dict[str, str] = field(default_factory=dict)  # filter -> message
+
+
+class Stale(Exception):
+    """The event changed since the page showed it (another tab, or the CLI)."""
+
+
+class Desk:
+    def __init__(
+        self,
+        config: Config,
+        store_path: Path,
+        pipeline: str,
+        brief: str = "weekly",
+        week: str | None = None,
+    ):
+        self.config = config
+        self.store_path = store_path
+        self.pipeline = pipeline
+        self.brief = brief
+        self.week = week
+        self.lock = threading.RLock()
+        self._cached: tuple[tuple, Analysis] | None = None
+        self._preview: tuple[tuple, str] | None = None
+        self._scratch = Path(tempfile.mkdtemp(prefix="briefgen-preview-"))
+
+    def open_store(self) -> Store:
+        return Store(self.store_path)
+
+    def close(self) -> None:
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    # -- reading ----------------------------------------------------------------
+
+    def watched_files(self) -> list[Path]:
+        """Files whose change changes what the desk shows: the corrections and the
+        judgments of this brief and period, whoever writes them."""
+        return [self.corrections_path(), *self.judgments_paths()]
+
+    def corrections_path(self) -> Path:
+        from briefgen.review.commands import corrections_path
+
+        return corrections_path(self.config)
+
+    def judgments_paths(self) -> list[Path]:
+        return []
+
+    # -- key judgments (wired to the review stage's check) -------------------------
+
+    def judgments_enabled(self) -> bool:
+        return False
+
+    def _stamp(self) -> tuple:
+        stamps = []
+        for path in self.watched_files():
+            try:
+                info = path.stat()
+                stamps.append((str(path), info.st_mtime_ns, info.st_size))
+            except FileNotFoundError:
+                stamps.append((str(path), None, None))
+        with self.open_store() as store:
+            stamps.append(("store", store.newest_ingest(), store.article_count()))
+        return tuple(stamps)
+
+    def analysis(self) -> Analysis:
+        with self.lock:
+            stamp = self._stamp()
+            if self._cached is None or self._cached[0] != stamp:
+                with self.open_store() as store:
+                    self._cached = (stamp, analysis_stage.load(self.config, store, self.pipeline))
+            return self._cached[1]
+
+    def period(self) -> Period:
+        return choose_period(list(self.analysis().articles.values()), self.week, None, None)
+
+    def in_period(self, item: MergedEvent, period: Period) -> bool:
+        """An event of the period by its date, or reported in it and not background:
+        both ways a brief's sections select events."""
+        if period.holds_event(item.event.date, item.first_reported):
+            return True
+        return not period.is_background(item.event.date) and any(
+            period.contains(r.article.published) for r in item.reports
+        )
+
+    def listing(self, filters: Filters) -> Listing:
+        with self.lock:
+            loaded, period = self.analysis(), self.period()
+            chosen = [e for e in loaded.events if self.in_period(e, period)]
+            total, problems = len(chosen), {}
+            if filters.actor:
+                actor = ActorIndex.from_config(self.config.actors).resolve(filters.actor)
+                if actor is None:
+                    problems["actor"] = f"no actor {filters.actor!r} in config (any alias works)"
+                else:
+                    chosen = [e for e in chosen if e.involves(actor)]
+            views = [self.view(e) for e in chosen]
+            if filters.topic:
+                views = [v for v in views if filters.topic in v["topics"]]
+            if filters.kind:
+                views = [v for v in views if v["type"] == filters.kind]
+            if filters.state:
+                views = [v for v in views if filters.state in v["states"]]
+            return Listing(views, total, problems)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        from briefgen.analysis.ids import resolve
+
+        with self.lock:
+            found = resolve(self.analysis().events, event_id)
+            return self.view(found) if found else None
+
+    def view(self, item: MergedEvent) -> dict[str, Any]:
+        """An event as the pages show it: its `briefgen events` JSON row, plus its
+        version, topics, review states, field values and each source's excerpt."""
+        from briefgen.review.values import FIELDS, current
+
+        data = row(item)
+        data["version"] = version(data)
+        data["topics"] = sorted({t for r in item.reports for t in r.fact.topics})
+        states = [s for s in ("rejected", "added") if data.get(s)]
+        states.append("corrected" if data.get("corrected") else "uncorrected")
+        data["states"] = states
+        data["fields"] = [(name, current(item.event, name)) for name in FIELDS]
+        data["excerpts"] = [
+            {
+                "article_id": r.article.id,
+                "origin": r.article.origin,
+                "title": r.article.title,
+                "outlet": r.article.source,
+                "published": r.article.published.isoformat() if r.article.published else None,
+                "fact": r.fact.uid,
+                "pieces": excerpt(r.article.text, r.fact.start, r.fact.end),
+            }
+            for r in item.sources()
+        ]
+        return data
+
+    def article(self, article_id: str) -> tuple[Article, list[dict[str, Any]]] | None:
+        """An article and its whole text in pieces: each marked piece names the kinds
+        of fact it holds, the event it reports (if any), and carries the anchor of
+        the fact it starts."""
+        with self.lock:
+            loaded = self.analysis()
+            found = loaded.articles.get(article_id)
+            if found is None:
+                return None
+            facts = [f for f in loaded.facts if f.article_id == article_id]
+            event_of = {
+                r.fact.uid: e.id
+                for e in loaded.events
+                for r in e.reports
+                if r.article.id == article_id and r.fact.uid
+            }
+            pieces, anchored = [], set()
+            for piece in marked_text(found.text, facts):
+                uids = [f.uid for f in piece.facts if f.uid]
+                anchor = next((u for u in uids if u not in anchored), None)
+                anchored.update(uids)
+                pieces.append(
+                    {
+                        "text": piece.text,
+                        "marked": piece.marked,
+                        "kinds": sorted({f.kind for f in piece.facts}),
+                        "event": next((event_of[u] for u in uids if u in event_of), None),
+                        "anchor": anchor,
+                    }
+                )
+            return found, pieces
+
+    # -- the brief ----------------------------------------------------------------
+
+    def request(self, formats: list[str], out_dir: Path | None) -> BriefRequest:
+        return BriefRequest(name=self.brief, week=self.week, formats=formats, out_dir=out_dir)
+
+    def preview(self) -> str:
+        """The brief's HTML as `briefgen brief` renders it, again after every change."""
+        with self.lock:
+            stamp = self._stamp()
+            if self._preview is None or self._preview[0] != stamp:
+                with self.open_store() as store:
+                    result = make_brief(
+                        self.config, store, self.pipeline, self.request(["html"], self._scratch)
+                    )
+                self._preview = (stamp, result.paths[0].read_text(encoding="utf-8"))
+            return self._preview[1]
+
+    def publish(self) -> list[Path]:
+        """Write the PDF and HTML to the configured output folder (never one the
+        browser names)."""
+        with self.lock, self.open_store() as store:
+            result = make_brief(self.config, store, self.pipeline, self.request(["pdf", "html"], None))
+            return result.paths
+
+
+def version(data: dict[str, Any]) -> str:
+    """A short hash of everything `briefgen events` says about an event: any change
+    to it, from this page, another tab or the CLI, changes the version."""
+    text = json.dumps(data, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
