@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefgen.errors import ConfigError
+from briefgen.tradecraft import CONFIDENCE, HEDGES, ICD_203
 
 
 class Strict(BaseModel):
@@ -129,7 +130,10 @@ class OutputConfig(Strict):
     formats: list[Literal["pdf", "html"]] = Field(
         default=["pdf", "html"], description="Formats `brief` writes by default."
     )
-    author: str = Field("briefgen", description="Author in the PDF metadata and on the cover.")
+    author: str | None = Field(
+        None, description="Who prepared the brief: the cover's 'Prepared by' and the PDF author."
+    )
+    organisation: str | None = Field(None, description="Organisation named on the cover.")
     pdf_variant: Literal["pdf/ua-1", "pdf/a-3b", "none"] = Field(
         "pdf/ua-1",
         description=(
@@ -145,6 +149,34 @@ class OutputConfig(Strict):
         return "none" if value is None else value.lower() if isinstance(value, str) else value
 
 
+class EstimativeTerm(Strict):
+    term: str = Field(description="An expression of likelihood, e.g. 'likely'.")
+    low: int = Field(ge=0, le=100, description="Lowest probability it stands for, in percent.")
+    high: int = Field(ge=0, le=100, description="Highest probability it stands for, in percent.")
+    also: list[str] = Field(default_factory=list, description="Synonyms allowed for it.")
+
+
+class ReviewConfig(Strict):
+    corrections: str = Field(
+        "corrections.yaml", description="The analyst's corrections (see `briefgen correct`)."
+    )
+    judgments: str = Field(
+        "judgments/{brief}-{period}.md",
+        description="Key judgments file per brief and period ({brief}, {period}: its first day).",
+    )
+    analyst: str | None = Field(None, description="Who corrections are by, unless --by says.")
+    estimative: list[EstimativeTerm] = Field(
+        default_factory=lambda: [EstimativeTerm.model_validate(t) for t in ICD_203],
+        description="Estimative-language scale for key judgments (default: ICD 203).",
+    )
+    confidence: list[str] = Field(
+        default_factory=lambda: list(CONFIDENCE), description="Confidence levels, lowest first."
+    )
+    hedges: list[str] = Field(
+        default_factory=lambda: list(HEDGES), description="Words of likelihood outside the scale."
+    )
+
+
 class Config(Strict):
     corpus: list[str] = Field(description="Files, folders or globs ingested by default.")
     store: str = Field("out/briefgen.sqlite", description="SQLite file of the store.")
@@ -158,6 +190,14 @@ class Config(Strict):
     briefs: dict[str, BriefConfig] = Field(description="Brief name -> its declaration.")
     output: OutputConfig = Field(
         default_factory=lambda: OutputConfig(), description="Where briefs go."
+    )
+    review: ReviewConfig = Field(
+        default_factory=lambda: ReviewConfig(),
+        description="Corrections, key judgments and their estimative scale.",
+    )
+    sources: dict[str, Literal["A", "B", "C", "D", "E", "F"]] = Field(
+        default_factory=dict,
+        description="Outlet name or URL domain -> reliability A-F (F, cannot be judged, if absent).",
     )
 
     # Set by load(): the folder relative paths are resolved against.

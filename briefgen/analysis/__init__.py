@@ -1,12 +1,13 @@
 """The store read once into merged, corroborated events: what every view draws on.
 
 `load()` is the stage's entry: briefs, `briefgen events` and `briefgen facts` all
-read the store through it, so the facts are merged once and in one way.
+read the store through it, so the facts are merged once and in one way, and the
+analyst's corrections (briefgen/review) are applied after merging, every time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.actors import actor_parents
 from briefgen.analysis.corroborate import lend_dates
@@ -15,6 +16,9 @@ from briefgen.analysis.ids import fact_ids
 from briefgen.analysis.merge import merge_events, settle
 from briefgen.config import Config
 from briefgen.models import Article, Fact
+from briefgen.review import file as corrections_file
+from briefgen.review.apply import Outcome, apply
+from briefgen.review.file import Correction
 from briefgen.store import Store
 
 
@@ -26,7 +30,8 @@ class Analysis:
     pipeline: str
     articles: dict[str, Article]
     facts: list[Fact]
-    events: list[MergedEvent]
+    events: list[MergedEvent]  # rejected ones too, flagged: briefs leave them out
+    review: Outcome = field(default_factory=Outcome)
 
     @property
     def mentions(self) -> int:
@@ -40,9 +45,14 @@ def load(config: Config, store: Store, pipeline: str, kinds: list[str] | None = 
 
 
 def analyse(
-    config: Config, article_list: list[Article], facts: list[Fact], pipeline: str = ""
+    config: Config,
+    article_list: list[Article],
+    facts: list[Fact],
+    pipeline: str = "",
+    corrections: list[Correction] | None = None,
 ) -> Analysis:
-    """Merge the facts' events once, then lend corroborated dates to undated reports."""
+    """Merge the facts' events once, lend corroborated dates to undated reports, then
+    apply the corrections (by default those of the file named in config)."""
     articles = {a.id: a for a in article_list}
     fact_ids(facts)
     parents = actor_parents(config)
@@ -52,7 +62,10 @@ def analyse(
         events = settle(events, parents)
         dated = {r.fact.id: r.fact for e in events for r in e.reports if r.fact.id in lent}
         facts = [dated.get(f.id, f) if f.id is not None else f for f in facts]
-    return Analysis(config, pipeline, articles, facts, events)
+    if corrections is None:
+        corrections = corrections_file.read(config.path(config.review.corrections))
+    events, outcome = apply(corrections, events, facts, articles, config, parents)
+    return Analysis(config, pipeline, articles, facts + outcome.added_facts, events, outcome)
 
 
 __all__ = ["Analysis", "MergedEvent", "analyse", "load"]

@@ -74,6 +74,11 @@ class MergedEvent:
     event: Event  # the consensus fields
     reports: list[Report] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    # The analyst's review (see briefgen/review): field -> {from, to, by, at}.
+    corrected: dict[str, dict[str, str]] = field(default_factory=dict)
+    rejected: str | None = None  # the reason, when the analyst took it out of briefs
+    added: bool = False  # added by the analyst, not found by the rules
+    notes: list[str] = field(default_factory=list)
 
     @property
     def independent_sources(self) -> int:

@@ -3,7 +3,9 @@
 The JSON fields are a contract: id (stable, see analysis/ids.py), type, date, precision, location, country,
 perpetrator, claimed_by, attack_type, killed and wounded (min, max, approx,
 by_source: article and figure), sources (article, title, outlet, published,
-evidence), independent_sources, conflicts.
+evidence), independent_sources, conflicts; and the analyst's review: corrected
+({field: {from, to, by, at}}), rejected (bool) with rejected_reason, added (bool),
+notes.
 """
 
 from __future__ import annotations
@@ -80,6 +82,11 @@ def row(item: MergedEvent) -> dict[str, Any]:
         ],
         "independent_sources": item.independent_sources,
         "conflicts": item.conflicts,
+        "corrected": item.corrected,
+        "rejected": item.rejected is not None,
+        "rejected_reason": item.rejected,
+        "added": item.added,
+        "notes": item.notes,
     }
 
 
@@ -107,17 +114,31 @@ def formatted(events: list[MergedEvent], form: str) -> str:
         place = ", ".join(p for p in (data["location"], data["country"]) if p) or "place not stated"
         who = data["perpetrator"] or data["claimed_by"] or "?"
         killed = _range(data["killed"])
+        if "killed" in data["corrected"]:  # the analyst's figure, marked
+            killed = data["corrected"]["killed"]["to"] + "*"
         sources = f"{data['independent_sources']}/{len(item.reports)}"
         conflicts = f"  conflicts: {', '.join(data['conflicts'])}" if data["conflicts"] else ""
+        review = _review(data)
         lines.append(
             f"{data['id']}  {data['date'] or 'undated':<10} {data['type'][:12]:<12} {place[:30]:<30} "
-            f"{who[:16]:<16} killed {killed:<10} sources {sources}{conflicts}"
+            f"{who[:16]:<16} killed {killed:<10} sources {sources}{conflicts}{review}"
         )
     mentions = sum(len(e.reports) for e in events)
     lines.append(
         f"{len(events)} events merged from {mentions} mentions (sources: independent/mentions)"
     )
     return "\n".join(lines) + "\n"
+
+
+def _review(data: dict[str, Any]) -> str:
+    marks = []
+    if data["corrected"]:
+        marks.append("corrected: " + ", ".join(data["corrected"]))
+    if data["added"]:
+        marks.append("added by analyst")
+    if data["rejected"]:
+        marks.append(f"REJECTED ({data['rejected_reason']})")
+    return "  " + "; ".join(marks) if marks else ""
 
 
 def _range(figure: dict[str, Any] | None) -> str:

@@ -31,8 +31,10 @@ class BriefData:
         self.config = analysis.config
         self.analysis = analysis
         self.articles = analysis.articles
-        self.facts = analysis.facts
-        self.events = analysis.events
+        # What the analyst rejected is in no brief.
+        rejected = analysis.review.rejected_facts
+        self.facts = [f for f in analysis.facts if f.uid not in rejected]
+        self.events = [e for e in analysis.events if e.rejected is None]
         self.sources: dict[str, int] = {}  # article id -> citation number
 
     def cite(self, article_id: str) -> int:
@@ -80,6 +82,9 @@ class BriefData:
             "disagreements": _disagreements(item, self),
             "evidence": reports[0].fact.sentence if reports else "",
             "severity": round(item.severity(), 1),
+            "corrected": sorted(item.corrected),
+            "added": item.added,
+            "notes": item.notes,
         }
 
     def _figure_cites(self, article_id: str, *figures: dict[str, Any] | None) -> bool:
@@ -89,6 +94,8 @@ class BriefData:
     def fact_view(self, fact: Fact) -> dict[str, Any]:
         article = self.articles[fact.article_id]
         return {
+            "id": fact.uid,
+            "notes": self.analysis.review.fact_notes.get(fact.uid or "", []),
             "kind": fact.kind,
             "sentence": fact.sentence,
             "data": fact.data,
@@ -137,9 +144,26 @@ def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | N
     Where many sources repeat one figure, the brief shows where the figure changed
     (`briefgen events` lists every source)."""
     summary = item.figure_summary(name)
-    if summary is None:
-        return None
     final = getattr(item.event, name)
+    if summary is None:
+        if final is None:
+            return None
+        # The analyst's figure where no source states one.
+        return {
+            "text": final.describe(),
+            "corrected": True,
+            "min": final.min,
+            "range_min": final.min,
+            "range_max": final.max,
+            "range": None,
+            "by_source": [],
+            "omitted": 0,
+            "disputed": False,
+            "revised": False,
+            "conflict": False,
+        }
+    if name in item.corrected:
+        summary.conflict = False  # the analyst has settled it; the sources' figures stay listed
     rows = summary.by_source
     # The first statements of the lowest and highest figures always stay: the range names them.
     ends = {
@@ -179,6 +203,7 @@ def _figure(item: MergedEvent, name: str, data: BriefData) -> dict[str, Any] | N
         range_text = f"{_said(low)} to {_said(high)}"
     return {
         "text": final.describe() if final else "",
+        "corrected": name in item.corrected,  # the analyst's figure: marked in the brief
         "min": final.min if final else None,
         "range_min": summary.min,
         "range_max": summary.max,

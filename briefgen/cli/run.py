@@ -201,6 +201,8 @@ def render_once(config: Config, request: BriefRequest, pipeline: str) -> list[Pa
     if result.period and config.briefs[request.name].kind != "actor":
         how = f" ({result.period.how})" if result.period.how else ""
         warn(f"brief {request.name}: {result.period.label}{how}")
+    for warning in result.warnings:
+        warn(warning)
     warn(f"rendered in {result.seconds:.1f} s")
     return result.paths
 

@@ -47,6 +47,7 @@ class BriefResult:
     paths: list[Path]
     period: Period | None
     seconds: float
+    warnings: list[str] = field(default_factory=list)  # orphaned corrections, judgments
 
 
 def make_brief(config: Config, store: Store, pipeline: str, request: BriefRequest) -> BriefResult:
@@ -78,4 +79,9 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
     )
     out_dir = request.out_dir or config.path(config.output.dir)
     paths = render_brief(config, context, request.formats, out_dir, stem, request.pdf_variant)
-    return BriefResult(paths, period, time.perf_counter() - started)
+    warnings = [
+        f"warning: correction {o.correction.id} ({o.correction.field}) not applied: {o.reason}; "
+        "see 'briefgen corrections check'"
+        for o in loaded.review.orphans
+    ]
+    return BriefResult(paths, period, time.perf_counter() - started, warnings)

@@ -198,6 +198,24 @@ def _method(section: SectionConfig, scope: Scope) -> dict[str, Any]:
         "mentions": mentions,
         "merged": len(scope.data.events),
         "background_days": BACKGROUND_DAYS,
+        "review": _review_counts(scope),
+    }
+
+
+def _review_counts(scope: Scope) -> dict[str, int]:
+    """How many of the analyst's corrections the brief's events carry, by kind."""
+    applied = Counter(
+        c.field if c.field in ("reject", "note", "merge", "split", "add") else "value"
+        for c in scope.data.analysis.review.applied
+    )
+    return {
+        "total": sum(applied.values()),
+        "changed": applied["value"],
+        "rejected": applied["reject"],
+        "added": applied["add"],
+        "notes": applied["note"],
+        "joined": applied["merge"] + applied["split"],
+        "orphans": len(scope.data.analysis.review.orphans),
     }
 
 
