@@ -29,8 +29,8 @@ def text(form: dict[str, Any], name: str) -> str:
 def correct(desk: Desk, form: dict[str, Any]) -> list[str]:
     """Apply one correction from the page; the lines `briefgen correct` prints.
     Raises UsageError (the CLI's message) or Stale; nothing is written then."""
-    from briefgen.review.commands import Request, describe
     from briefgen.review.commands import correct as write_correction
+    from briefgen.review.commands import describe
 
     action = text(form, "action")
     if action not in ACTIONS:
@@ -64,7 +64,11 @@ def _change(desk: Desk, form: dict[str, Any], action: str) -> Any:
         # The page names the article by its store id; the CLI takes its file name.
         article = desk.analysis().articles.get(value)
         return Request(target, split=article.origin if article else value)
-    return Request(target, **{action: value})
+    if action == "merge":
+        return Request(target, merge=value)
+    if action == "reject":
+        return Request(target, reject=value)
+    return Request(target, note=value)
 
 
 def _added(desk: Desk, form: dict[str, Any]) -> Any:

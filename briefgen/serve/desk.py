@@ -96,7 +96,7 @@ class Desk:
         return False
 
     def _stamp(self) -> tuple:
-        stamps = []
+        stamps: list[tuple[str, object, object]] = []
         for path in self.watched_files():
             try:
                 info = path.stat()
@@ -233,7 +233,9 @@ class Desk:
         """Write the PDF and HTML to the configured output folder (never one the
         browser names)."""
         with self.lock, self.open_store() as store:
-            result = make_brief(self.config, store, self.pipeline, self.request(["pdf", "html"], None))
+            result = make_brief(
+                self.config, store, self.pipeline, self.request(["pdf", "html"], None)
+            )
             return result.paths
 
 
