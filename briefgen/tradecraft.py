@@ -41,19 +41,19 @@ CREDIBILITY = {
     3: "possibly true",
     4: "doubtful",
     5: "improbable",
-    6: "truth cannot be judged",
+    6: "cannot be judged",
 }
 
 
-def credibility(independent: int, reliable: int, conflicts: int) -> int:
+def credibility(independent: int, reliable: bool, conflicts: list[str]) -> int:
     """Information credibility from corroboration (the rule the method note states):
-    1 when two or more independent sources, at least one graded A-C, report it and
-    disagree on nothing; 2 when two or more independent sources report it; 3 when
-    one source graded A-C does; 4 when sources disagree on what happened (date or
-    place); 6 when one source of unknown or poor reliability does. Copies are never
-    independent. (5, improbable, is the analyst's call, by correction.)"""
-    if conflicts:
+    4 when sources disagree on what happened (its date or place); else 1 when two or
+    more independent sources report it, one of them graded A-C, and they disagree on
+    nothing; 2 when two or more independent sources report it; 3 when one source
+    graded A-C does; 6 when only one source of poor or unknown reliability does.
+    Copies are never independent sources. 5 (improbable) is never given by rule."""
+    if {"date", "location"} & set(conflicts):
         return 4
     if independent >= 2:
-        return 1 if reliable else 2
+        return 1 if reliable and not conflicts else 2
     return 3 if reliable else 6

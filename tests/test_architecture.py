@@ -21,6 +21,7 @@ LAYERS = {
     "briefgen.tradecraft": 2,
     "briefgen.config": 3,
     "briefgen.store": 3,
+    "briefgen.project": 3,
     "briefgen.ingest": 4,
     "briefgen.extract": 5,
     "briefgen.analysis": 6,

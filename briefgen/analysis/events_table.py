@@ -1,9 +1,11 @@
 """Merged events from the store, printed as a table or as JSON (`briefgen events`).
 
-The JSON fields are a contract: id (stable, see analysis/ids.py), type, date, precision, location, country,
+The JSON fields are a contract: id (stable, see analysis/ids.py), grade
+(e.g. "B2": reliability A-F of the best independent source, credibility 1-6, see
+analysis/grades.py), reliability, credibility, type, date, precision, location, country,
 perpetrator, claimed_by, attack_type, killed and wounded (min, max, approx,
 by_source: article and figure), sources (article, title, outlet, published,
-evidence), independent_sources, conflicts; and the analyst's review: corrected
+evidence, reliability), independent_sources, conflicts; and the analyst's review: corrected
 ({field: {from, to, by, at}}), rejected (bool) with rejected_reason, added (bool),
 notes.
 """
@@ -12,12 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from briefgen.actors import ActorIndex
 from briefgen.analysis import load
 from briefgen.analysis.events import MergedEvent
+from briefgen.analysis.grades import event_grade, reliability
 from briefgen.config import Config
+from briefgen.models import Article
 from briefgen.periods import in_span
 from briefgen.store import Store
 
@@ -54,10 +59,20 @@ def select(
     ]
 
 
-def row(item: MergedEvent) -> dict[str, Any]:
+def row(
+    item: MergedEvent,
+    articles: Mapping[str, Article] | None = None,
+    graded: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """One event of the contract; `graded` is `sources:` of config (outlet -> A-F)."""
     event = item.event
+    graded = graded or {}
+    letter, number = event_grade(item, articles or {}, graded)
     return {
         "id": item.id,
+        "grade": f"{letter}{number}",
+        "reliability": letter,
+        "credibility": number,
         "type": event.type,
         "date": event.date.iso() if event.date else None,
         "precision": event.date.precision if event.date else None,
@@ -77,6 +92,7 @@ def row(item: MergedEvent) -> dict[str, Any]:
                 if report.article.published
                 else None,
                 "evidence": report.fact.sentence,
+                "reliability": reliability(report.article, graded),
             }
             for report in item.sources()
         ],
@@ -105,8 +121,13 @@ def _figures(item: MergedEvent, name: str) -> dict[str, Any] | None:
     }
 
 
-def formatted(events: list[MergedEvent], form: str) -> str:
-    rows = [row(e) for e in events]
+def formatted(
+    events: list[MergedEvent],
+    form: str,
+    articles: Mapping[str, Article] | None = None,
+    graded: Mapping[str, str] | None = None,
+) -> str:
+    rows = [row(e, articles, graded) for e in events]
     if form == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     lines = []
@@ -120,7 +141,7 @@ def formatted(events: list[MergedEvent], form: str) -> str:
         conflicts = f"  conflicts: {', '.join(data['conflicts'])}" if data["conflicts"] else ""
         review = _review(data)
         lines.append(
-            f"{data['id']}  {data['date'] or 'undated':<10} {data['type'][:12]:<12} {place[:30]:<30} "
+            f"{data['id']}  {data['grade']}  {data['date'] or 'undated':<10} {data['type'][:12]:<12} {place[:30]:<30} "
             f"{who[:16]:<16} killed {killed:<10} sources {sources}{conflicts}{review}"
         )
     mentions = sum(len(e.reports) for e in events)

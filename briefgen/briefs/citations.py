@@ -10,7 +10,9 @@ import datetime as dt
 from typing import Any
 
 from briefgen.analysis import Analysis, MergedEvent
+from briefgen.analysis.grades import event_grade, reliability
 from briefgen.models import Fact
+from briefgen.tradecraft import CREDIBILITY, RELIABILITY
 
 TYPE_LABELS = {
     "attack": "Attack",
@@ -55,8 +57,11 @@ class BriefData:
         }
         cited |= set(articles[: max(0, MAX_CITED - len(cited))])
         citations = sorted(self.cite(a) for a in cited)
+        letter, number = event_grade(item, self.articles, self.config.sources)
         return {
             "id": item.id,
+            "grade": f"{letter}{number}",
+            "grade_label": f"source {RELIABILITY[letter]}; information {CREDIBILITY[number]}",
             "type": event.type,
             "type_label": TYPE_LABELS.get(event.type, event.type),
             "date": event.date.iso() if event.date else None,
@@ -120,6 +125,7 @@ class BriefData:
                     "url": article.url,
                     "origin": article.origin,
                     "copy_of": self.sources.get(original.id) if original else None,
+                    "grade": reliability(article, self.config.sources),
                 }
             )
         return listed

@@ -40,6 +40,7 @@ def build_context(
             "marking": brief.marking,
             "page_size": brief.page_size,
             "author": config.output.author,
+            "organisation": config.output.organisation,
         },
         "period": _period_view(period),
         "actor": actor,
@@ -54,7 +55,9 @@ def build_context(
             k: {"title": t.title, "description": t.description} for k, t in config.topics.items()
         },
         "sections": sections.build_all(
-            sections.Scope(data=data, period=period, actor=actor, brief=brief)
+            sections.Scope(
+                data=data, period=period, actor=actor, brief=brief, brief_name=brief_name
+            )
         ),
     }
     context["sources"] = data.source_list()

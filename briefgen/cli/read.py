@@ -99,7 +99,8 @@ def events(
         # Extract what is pending; its summary goes to stderr, not into the JSON.
         pipeline = do_extract(config, store, tell=warn)
         chosen = list_events(config, store, pipeline, since=first, until=last, actor=actor)
-    sys.stdout.write(formatted(chosen, format.value))
+        articles = {a.id: a for a in store.articles()}
+    sys.stdout.write(formatted(chosen, format.value, articles, config.sources))
 
 
 @app.command(name="eval")

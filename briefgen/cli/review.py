@@ -95,3 +95,37 @@ def corrections_check() -> None:
     if orphans:
         raise typer.Exit(1)
     say("every correction matches an event or quote")
+
+
+@app.command()
+@reports_errors
+def check(
+    brief: Annotated[
+        str | None, typer.Argument(help="Brief to check (default: every brief with key judgments).")
+    ] = None,
+    week: Annotated[str | None, typer.Option("--week", help="ISO week, e.g. 2024-W12.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
+) -> None:
+    """Check key judgments against the estimative scale: exit 1 when anything is flagged."""
+    from briefgen.cli.app import day_option
+    from briefgen.review.commands import check_judgments
+
+    config = load_config()
+    with open_store(config) as store:
+        store.require_articles()
+        pipeline = do_extract(config, store, tell=warn)
+        problems = check_judgments(
+            config,
+            store,
+            pipeline,
+            brief,
+            week,
+            day_option(since, "--since"),
+            day_option(until, "--until"),
+        )
+    for problem in problems:
+        say(problem)
+    if problems:
+        raise typer.Exit(1)
+    say("key judgments: nothing flagged")

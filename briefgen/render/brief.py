@@ -79,7 +79,10 @@ def make_brief(config: Config, store: Store, pipeline: str, request: BriefReques
     )
     out_dir = request.out_dir or config.path(config.output.dir)
     paths = render_brief(config, context, request.formats, out_dir, stem, request.pdf_variant)
-    warnings = [
+    from briefgen.review.judgments import check
+
+    warnings = check(config, loaded, request.name, period, actor)
+    warnings += [
         f"warning: correction {o.correction.id} ({o.correction.field}) not applied: {o.reason}; "
         "see 'briefgen corrections check'"
         for o in loaded.review.orphans

@@ -157,6 +157,35 @@ def check_corrections(config: Config, store: Store, pipeline: str) -> list[Orpha
     return load(config, store, pipeline).review.orphans
 
 
+def check_judgments(
+    config: Config,
+    store: Store,
+    pipeline: str,
+    brief: str | None = None,
+    week: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[str]:
+    """`briefgen check`: the key judgments of BRIEF (else of every brief with a
+    key_judgments section) for the period, as `FILE:LINE: problem: fix` lines."""
+    from briefgen import errors
+    from briefgen.periods import choose_period
+    from briefgen.review.judgments import check, has_judgments
+
+    names = [brief] if brief else [n for n, b in config.briefs.items() if has_judgments(b)]
+    for name in names:
+        if name not in config.briefs:
+            raise errors.unknown_brief(name, config.briefs)
+    analysis = load(config, store, pipeline)
+    problems = []
+    for name in names:
+        if config.briefs[name].kind != "period":
+            continue
+        period = choose_period(list(analysis.articles.values()), week, since, until)
+        problems += check(config, analysis, name, period)
+    return problems
+
+
 def describe(c: Correction) -> str:
     """One line per correction, for `corrections list` and the warnings."""
     if c.field == "add":

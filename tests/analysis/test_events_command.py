@@ -31,6 +31,15 @@ EVENT_FIELDS = {
     "sources",
     "independent_sources",
     "conflicts",
+    # graded sources and the analyst's review
+    "grade",
+    "reliability",
+    "credibility",
+    "corrected",
+    "rejected",
+    "rejected_reason",
+    "added",
+    "notes",
 }
 
 
@@ -152,7 +161,14 @@ def test_json_has_exactly_the_contract_fields(project):
     for row in rows:
         assert set(row) == EVENT_FIELDS
         for source in row["sources"]:
-            assert set(source) == {"article", "title", "outlet", "published", "evidence"}
+            assert set(source) == {
+                "article",
+                "title",
+                "outlet",
+                "published",
+                "evidence",
+                "reliability",
+            }
         for name in ("killed", "wounded"):
             if row[name]:
                 assert set(row[name]) == {"min", "max", "approx", "by_source"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefgen.briefs.sections import actor, weekly
+from briefgen.briefs.sections import actor, judgments, weekly
 from briefgen.briefs.sections.registry import REGISTRY, SectionKind, kind_of
 from briefgen.briefs.sections.scope import Scope
 from briefgen.config import SectionConfig
@@ -63,4 +63,4 @@ def build(config: SectionConfig, scope: Scope) -> dict[str, Any]:
     return view
 
 
-__all__ = ["Scope", "actor", "build_all", "weekly"]
+__all__ = ["Scope", "actor", "build_all", "judgments", "weekly"]

@@ -19,6 +19,7 @@ class Scope:
     period: Period | None
     actor: str | None
     brief: BriefConfig
+    brief_name: str = ""
     _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
 
     # -- selection ------------------------------------------------------------
