@@ -92,6 +92,11 @@ def create_app(desk: Desk, *, host: str = "127.0.0.1", token: str | None = None)
         article, pieces = found
         return page("article", article=article, pieces=pieces)
 
+    def judgments_page(request: Request) -> Response:
+        if not desk.judgments_enabled():
+            raise HTTPException(404, f"brief {desk.brief} has no key_judgments section")
+        return page("judgments", text=desk.judgments_text(), file=desk.judgments_name())
+
     def preview(request: Request) -> Response:
         response = HTMLResponse(desk.preview())
         response.headers["Content-Security-Policy"] = PREVIEW_POLICY
@@ -118,6 +123,16 @@ def create_app(desk: Desk, *, host: str = "127.0.0.1", token: str | None = None)
         written = await run_in_threadpool(desk.publish)
         return JSONResponse({"ok": True, "paths": [str(p) for p in written]})
 
+    async def check(request: Request) -> Response:
+        form = await body(request)
+        problems = await run_in_threadpool(desk.check_judgments, actions.text(form, "text"))
+        return JSONResponse({"ok": not problems, "problems": problems})
+
+    async def save_judgments(request: Request) -> Response:
+        form = await body(request)
+        problems = await run_in_threadpool(desk.save_judgments, actions.text(form, "text"))
+        return JSONResponse({"ok": True, "problems": problems, "file": desk.judgments_name()})
+
     async def failed(request: Request, exc: Exception) -> Response:
         status = 400 if isinstance(exc, UsageError) else 500
         if request.method == "POST":
@@ -129,10 +144,13 @@ def create_app(desk: Desk, *, host: str = "127.0.0.1", token: str | None = None)
         Route("/", threaded(events_page)),
         Route("/event/{event_id}", threaded(event_page)),
         Route("/article/{article_id}", threaded(article_page)),
+        Route("/judgments", threaded(judgments_page)),
         Route("/preview", threaded(preview)),
         Route("/static/{name}", static),
         Route("/api/correct", correct, methods=["POST"]),
         Route("/api/publish", publish, methods=["POST"]),
+        Route("/api/check", check, methods=["POST"]),
+        Route("/api/judgments", save_judgments, methods=["POST"]),
     ]
     return Starlette(
         routes=routes,

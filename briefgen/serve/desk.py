@@ -22,6 +22,7 @@ from briefgen.actors import ActorIndex
 from briefgen.analysis import Analysis, MergedEvent
 from briefgen.analysis.events_table import row
 from briefgen.config import Config
+from briefgen.errors import UsageError
 from briefgen.models import Article
 from briefgen.periods import Period, choose_period
 from briefgen.render import BriefRequest, make_brief
@@ -67,6 +68,7 @@ class Desk:
         self.lock = threading.RLock()
         self._cached: tuple[tuple, Analysis] | None = None
         self._preview: tuple[tuple, str] | None = None
+        self._period: tuple[tuple, Period] | None = None
         self._scratch = Path(tempfile.mkdtemp(prefix="briefgen-preview-"))
 
     def open_store(self) -> Store:
@@ -88,23 +90,70 @@ class Desk:
         return corrections_path(self.config)
 
     def judgments_paths(self) -> list[Path]:
-        return []
+        return [self.judgments_path()] if self.judgments_enabled() else []
 
-    # -- key judgments (wired to the review stage's check) -------------------------
+    # -- key judgments ------------------------------------------------------------
 
     def judgments_enabled(self) -> bool:
-        return False
+        from briefgen.review.judgments import has_judgments
+
+        return has_judgments(self.config.briefs[self.brief])
+
+    def require_judgments(self) -> None:
+        if not self.judgments_enabled():
+            raise UsageError(
+                f"brief {self.brief} has no key_judgments section; declare one in config.yaml"
+            )
+
+    def judgments_name(self) -> str:
+        """The judgments file as config names it, e.g. judgments/weekly-2024-03-18.md."""
+        from briefgen.review.judgments import judgments_name
+
+        return judgments_name(self.config, self.brief, self.period())
+
+    def judgments_path(self) -> Path:
+        return self.config.path(self.judgments_name())
+
+    def judgments_text(self) -> str:
+        path = self.judgments_path()
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    def check_judgments(self, text: str) -> list[str]:
+        """`briefgen check` on text not saved yet: the same function, run on a draft
+        in the desk's scratch folder, its messages naming the real file."""
+        from briefgen.review.judgments import check
+
+        self.require_judgments()
+        with self.lock:
+            draft = self._scratch / "judgments-draft.md"
+            draft.write_text(text, encoding="utf-8")
+            review = self.config.review.model_copy(update={"judgments": str(draft)})
+            config = self.config.model_copy(update={"review": review})
+            problems = check(config, self.analysis(), self.brief, self.period())
+            return [p.replace(str(draft), self.judgments_name(), 1) for p in problems]
+
+    def save_judgments(self, text: str) -> list[str]:
+        """Write the judgments file (its place from config, never from the browser)
+        in one step; return what the check flags, as `briefgen brief` would warn."""
+        from briefgen.render.output import atomic_write
+
+        self.require_judgments()
+        with self.lock:
+            atomic_write(self.judgments_path(), text)
+            return self.check_judgments(text)
+
+    def _store_stamp(self) -> tuple[object, int]:
+        with self.open_store() as store:
+            return store.newest_ingest(), store.article_count()
 
     def _stamp(self) -> tuple:
-        stamps: list[tuple[str, object, object]] = []
+        stamps: list[tuple[object, ...]] = [self._store_stamp()]
         for path in self.watched_files():
             try:
                 info = path.stat()
                 stamps.append((str(path), info.st_mtime_ns, info.st_size))
             except FileNotFoundError:
                 stamps.append((str(path), None, None))
-        with self.open_store() as store:
-            stamps.append(("store", store.newest_ingest(), store.article_count()))
         return tuple(stamps)
 
     def analysis(self) -> Analysis:
@@ -116,7 +165,15 @@ class Desk:
             return self._cached[1]
 
     def period(self) -> Period:
-        return choose_period(list(self.analysis().articles.values()), self.week, None, None)
+        """The brief's period, as `briefgen brief` chooses it (it depends on the
+        articles only, so it is kept until the store changes)."""
+        with self.lock:
+            stamp = self._store_stamp()
+            if self._period is None or self._period[0] != stamp:
+                with self.open_store() as store:
+                    chosen = choose_period(store.articles(), self.week, None, None)
+                self._period = (stamp, chosen)
+            return self._period[1]
 
     def in_period(self, item: MergedEvent, period: Period) -> bool:
         """An event of the period by its date, or reported in it and not background:
@@ -174,9 +231,11 @@ class Desk:
                 "outlet": r.article.source,
                 "published": r.article.published.isoformat() if r.article.published else None,
                 "fact": r.fact.uid,
+                "reliability": source["reliability"],
                 "pieces": excerpt(r.article.text, r.fact.start, r.fact.end),
             }
-            for r in item.sources()
+            # The JSON row lists the same sources, in the same order, with their grades.
+            for r, source in zip(item.sources(), data["sources"], strict=True)
         ]
         return data
 

@@ -196,3 +196,28 @@ def test_article_text_is_escaped_everywhere(desk_project: Path, config):
                 assert "&lt;script&gt;alert(" in html or "&lt;img src=x" in html
     finally:
         desk.close()
+
+
+def test_judgments_are_checked_by_the_rules_of_briefgen_check(client, desk_project: Path):
+    from tests.serve.conftest import run_cli
+
+    html = client.get("/judgments").text
+    assert "very likely retains the means" in html  # the example file, as saved
+    csrf = csrf_of(html)
+    flagged = "- IS-K might strike again in Russia [E:E-7c22dde02b].\n"
+    answer = client.post("/api/check", json={"text": flagged}, headers={"X-CSRF-Token": csrf})
+    problems = answer.json()["problems"]
+    assert answer.json()["ok"] is False
+    assert problems[0].startswith("examples/judgments/weekly-2024-03-18.md:1: no estimative term")
+    assert any('"might" is not on the estimative scale' in p for p in problems)
+    saved = client.post("/api/judgments", json={"text": flagged}, headers={"X-CSRF-Token": csrf})
+    assert saved.json()["file"] == "examples/judgments/weekly-2024-03-18.md"
+    written = desk_project / "examples" / "judgments" / "weekly-2024-03-18.md"
+    assert written.read_text() == flagged
+    cli = run_cli(desk_project, "check", "weekly")
+    assert cli.returncode == 1 and cli.stdout.splitlines() == problems
+    clean = "- IS-K very likely strikes again in Russia (moderate confidence) [E:E-7c22dde02b].\n"
+    answer = client.post("/api/check", json={"text": clean}, headers={"X-CSRF-Token": csrf})
+    assert answer.json() == {"ok": True, "problems": []}
+    assert written.read_text() == flagged  # checking writes nothing
+    assert "IS-K might strike again" in client.get("/preview").text

@@ -151,3 +151,16 @@ def test_add_a_missed_event_from_selected_text_and_publish(served, browser):
             Path(p) for p in shown.removeprefix("Written: ").split(", ") if p.endswith(suffix)
         ]
         assert written and written[0].is_file() and written[0].parent == project / "out"
+
+
+def test_judgments_are_checked_as_you_type(served, browser):
+    address, project = served
+    page = browser.new_page()
+    page.goto(address + "/judgments")
+    problems = page.locator("#judgments-problems")
+    problems.locator("li.clean").wait_for()  # the example file passes
+    box = page.locator("#judgments-text")
+    box.fill("")
+    box.press_sequentially("- IS-K might strike again [E:E-7c22dde02b].", delay=5)
+    problems.locator("li", has_text='"might" is not on the estimative scale').wait_for()
+    assert not (project / "corrections.yaml").exists()

@@ -127,7 +127,10 @@ if (judgments) {
     event.preventDefault();
     const answer = await post("/api/judgments", { text: judgments.value });
     const message = document.getElementById("judgments-saved");
-    if (answer.ok) say(message, "Saved to " + answer.file, false);
-    else say(message, answer.message, true);
+    if (answer.ok) {
+      say(message, "Saved to " + answer.file, false);
+      const preview = document.getElementById("preview");
+      if (preview) preview.src = "/preview";
+    } else say(message, answer.message, true);
   });
 }
