@@ -51,10 +51,10 @@ def serve(
         )
     if week:
         week_period(week)  # a bad week is refused before any work
+    listener = bind(host, port)  # a busy port is said before minutes of extraction
     with open_store(config) as store:
         do_ingest(config, store, [])
         pipeline = do_extract(config, store)
-    listener = bind(host, port)
     desk = Desk(config, state.store_path or config.path(config.store), pipeline, brief, week)
     if not is_loopback(host):
         warn(

@@ -221,3 +221,49 @@ def test_judgments_are_checked_by_the_rules_of_briefgen_check(client, desk_proje
     assert answer.json() == {"ok": True, "problems": []}
     assert written.read_text() == flagged  # checking writes nothing
     assert "IS-K might strike again" in client.get("/preview").text
+
+
+def test_serve_warns_off_the_local_host_and_refuses_a_busy_port(desk_project: Path):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from tests.serve.conftest import ROOT, run_cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        busy = run_cli(desk_project, "serve", "--port", str(taken.getsockname()[1]))
+    assert busy.returncode == 2
+    assert "choose another --port" in busy.stderr
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from briefgen.cli import main; main()",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0",
+        ],
+        cwd=desk_project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if "briefgen desk:" in line:
+                break
+        said = "".join(lines)
+        assert "anyone who can reach this machine" in said and "--token" in said
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
