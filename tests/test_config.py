@@ -46,12 +46,12 @@ def test_every_error_is_reported_at_once_with_its_line(tmp_path, root):
         p.startswith(f"{path}:{line_of('batchsize')}: nlp.batchsize:") for p in problems
     )
     assert any(
-        p.startswith(f"{path}:{line_of('colour: red')}: briefs.weekly.sections[0].colour:")
+        p.startswith(f"{path}:{line_of('colour: red')}: briefs.weekly.sections[1].colour:")
         for p in problems
     )
     assert any(
         p.startswith(
-            f"{path}:{line_of('counter_terror')}: briefs.weekly.sections[4].select.topics:"
+            f"{path}:{line_of('counter_terror')}: briefs.weekly.sections[5].select.topics:"
         )
         and "unknown topic 'counter_terror'" in p
         for p in problems

@@ -73,8 +73,21 @@ def select(
         }
         if fact.kind == "event":
             row["event"] = {k: v for k, v in fact.data.items() if k != "historical"}
+        _review(row, fact.uid or "", analysis)
         rows.append(row)
     return rows
+
+
+def _review(row: dict[str, Any], uid: str, analysis: Analysis) -> None:
+    """The analyst's marks on a fact, only where there are some (the contract's
+    fields stay as they are): rejected with the reason, notes, added."""
+    review = analysis.review
+    if uid in review.rejected_facts:
+        row["rejected"] = review.rejected_facts[uid]
+    if uid in review.fact_notes:
+        row["notes"] = review.fact_notes[uid]
+    if any(f.uid == uid for f in review.added_facts):
+        row["added"] = True
 
 
 def formatted(rows: list[dict[str, Any]], form: str) -> str:

@@ -17,7 +17,8 @@ from typing import Any
 
 CITATION = re.compile(r"\[([EA]):\s*([^\]\s]+)\s*\]")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Bold and italics by asterisks (underscores stay: file names cited have them).
+_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
 
 
 @dataclass

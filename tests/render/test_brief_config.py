@@ -38,12 +38,12 @@ def test_unknown_section_template_and_actor_are_reported_with_their_lines(broken
     problems = caught.value.problems
     template = [p for p in problems if "quotez" in p]
     assert template and template[0].startswith(
-        f"{broken}:{line_of(text, 'template: quotez')}: briefs.weekly.sections[7].template:"
+        f"{broken}:{line_of(text, 'template: quotez')}: briefs.weekly.sections[8].template:"
     )
     assert "unknown template 'sections/quotez.html.j2'" in template[0]
     actor = [p for p in problems if "ISIS-KK" in p]
     assert actor and actor[0].startswith(
-        f"{broken}:{line_of(text, 'ISIS-KK')}: briefs.weekly.sections[2].select.actors:"
+        f"{broken}:{line_of(text, 'ISIS-KK')}: briefs.weekly.sections[3].select.actors:"
     )
     assert "unknown actor 'ISIS-KK'" in actor[0]
 

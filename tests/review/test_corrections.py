@@ -141,5 +141,9 @@ def test_a_quote_can_be_rejected(project_config, store_copy):
     correct(project_config, store_copy, pipeline, Request(quote.uid, reject="misattributed"))
     with pytest.raises(UsageError, match="only --reject and --note"):
         correct(project_config, store_copy, pipeline, Request(quote.uid, ("killed=3",)))
-    data = BriefData(load(project_config, store_copy, pipeline))
-    assert quote.uid not in {f.uid for f in data.facts}
+    analysis = load(project_config, store_copy, pipeline)
+    assert quote.uid not in {f.uid for f in BriefData(analysis).facts}
+    from briefgen.analysis.facts_table import select
+
+    [row] = [r for r in select(analysis) if r["id"] == quote.uid]
+    assert row["rejected"] == "misattributed"
