@@ -111,6 +111,7 @@ def test_add_a_missed_event_from_selected_text_and_publish(served, browser):
     page.locator("article.event ol.sources a").first.click()
     text = page.locator("#article-text")
     assert text.locator("a.fact").count() >= 1  # facts marked and linked to their event
+    assert page.locator("#add-event").is_hidden()  # until some text is selected
     # Select the article's last sentence, as an analyst would with the mouse.
     sentence = page.evaluate(
         """() => {
