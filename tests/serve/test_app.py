@@ -147,7 +147,14 @@ def test_no_page_references_anything_outside_the_desk(client):
     html = client.get("/").text
     event, _ = card_of(html, KANDAHAR)
     article = re.search(r'href="/article/([0-9a-f]+)#', html).group(1)
-    pages = ["/", f"/event/{event}", f"/article/{article}", "/preview", "/static/desk.css"]
+    pages = [
+        "/",
+        f"/event/{event}",
+        f"/article/{article}",
+        "/judgments",
+        "/preview",
+        "/static/desk.css",
+    ]
     outside = re.compile(
         r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:[a-z]+:)?//|url\(\s*["']?(?:[a-z]+:)?//|@import""",
         re.I,
