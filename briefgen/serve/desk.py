@@ -45,6 +45,7 @@ class Listing:
     events: list[dict[str, Any]]
     total: int  # events of the period before filtering
     problems: dict[str, str] = field(default_factory=dict)  # filter -> message
+    orphans: list[str] = field(default_factory=list)  # as `briefgen corrections check` says
 
 
 class Stale(Exception):
@@ -185,6 +186,8 @@ class Desk:
         )
 
     def listing(self, filters: Filters) -> Listing:
+        from briefgen.review.commands import describe
+
         with self.lock:
             loaded, period = self.analysis(), self.period()
             chosen = [e for e in loaded.events if self.in_period(e, period)]
@@ -202,7 +205,8 @@ class Desk:
                 views = [v for v in views if v["type"] == filters.kind]
             if filters.state:
                 views = [v for v in views if filters.state in v["states"]]
-            return Listing(views, total, problems)
+            orphans = [f"{describe(o.correction)}: {o.reason}" for o in loaded.review.orphans]
+            return Listing(views, total, problems, orphans)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         from briefgen.analysis.ids import resolve

@@ -274,3 +274,35 @@ def test_serve_warns_off_the_local_host_and_refuses_a_busy_port(desk_project: Pa
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_split_a_source_out_then_merge_it_back(client, desk_project: Path):
+    html = client.get("/").text
+    csrf = csrf_of(html)
+    event, version = card_of(html, KANDAHAR)
+    # The page names the article by its store id; the file records its name, as the CLI does.
+    card = html.split(f'id="ev-{event}"')[1].split("</article>")[0]
+    # Its latest source: the earliest gives the event its id, and would take it along.
+    article = re.findall(r'href="/article/([0-9a-f]+)#', card)[-1]
+    split = post(client, csrf, action="split", value=article, event=event, version=version)
+    assert split.status_code == 200, split.text
+    [entry] = yaml.safe_load((desk_project / "corrections.yaml").read_text())["corrections"]
+    assert entry["field"] == "split" and entry["to"].endswith((".md", ".txt"))
+    after = client.get("/").text
+    assert after.count('<article class="event') == 4  # the report is an event of its own
+    event, version = card_of(after, KANDAHAR)
+    others = re.findall(r'data-event="([^"]+)"', after)
+    alone = next(
+        e for e in others if e != event and "Kandahar" in after.split(f'data-event="{e}"')[1][:800]
+    )
+    merged = post(client, csrf, action="merge", value=alone, event=event, version=version)
+    assert merged.status_code == 200, merged.text
+    assert client.get("/").text.count('<article class="event') == 3
+
+
+def test_corrections_that_match_nothing_are_shown(client, desk_project: Path):
+    (desk_project / "corrections.yaml").write_text(
+        "corrections:\n- {id: E-0000000000, field: killed, from: '3', to: '4', by: a, at: '2024-03-25T00:00:00Z'}\n"
+    )
+    html = client.get("/").text
+    assert "E-0000000000" in html and "no event or quote has this id now" in html
