@@ -186,8 +186,13 @@ def read_html(path: Path) -> Iterator[RawArticle | Failure]:
 def html_article(html: str) -> dict:
     """Main text and metadata of an HTML page. Scripts, styles and menus are dropped."""
     import trafilatura
+    from trafilatura.deduplication import LRU_TEST
 
     html = _NOT_XML.sub(" ", html)  # lxml refuses control characters in text nodes
+    # trafilatura remembers the text it has seen in one process-wide cache, so a page
+    # read a second time (a re-ingest, --watch, tests) would lose its paragraphs and
+    # its id (the hash of its text). Each page is deduplicated against itself only.
+    LRU_TEST.clear()
     # trafilatura and htmldate assert on some broken pages (a fragment whose root is an
     # <iframe>): fall back to the visible text rather than lose the page.
     try:

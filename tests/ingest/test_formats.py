@@ -157,3 +157,16 @@ def test_example_corpus_is_complete(root, store):
     assert {"markdown", "text", "html", "jsonl"} <= formats
     weeks = {a.published.isocalendar()[:2] for a in report.new if a.published}
     assert len(weeks) >= 5
+
+
+def test_an_html_page_reads_the_same_the_second_time():
+    from briefgen.ingest.readers import html_article
+
+    paragraph = "The harbour authority said the ferry service would resume on Monday after repairs."
+    page = (
+        "<html><head><title>Ferry service</title></head><body><article>"
+        + "".join(f"<p>{paragraph} Paragraph {i} adds its own detail here.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
+    texts = [html_article(page)["text"] for _ in range(4)]  # a re-ingest, --watch, tests
+    assert len(set(texts)) == 1 and "Paragraph 3" in texts[0]

@@ -67,6 +67,10 @@ def test_corrections_survive_a_rebuild_and_show_in_the_brief(stored_project, cli
     assert '<span class="figure">at least 140</span><span class="corrected"' in html
     assert plot["id"] not in html
     assert added_id in html and "Added by the analyst" in html
+    [item] = [li for li in html.split("<li>") if added_id in li and "Added by the analyst" in li][
+        :1
+    ]
+    assert 'class="cite" href="#src-' in item  # cited to the article its evidence is in
     assert "3 corrections by the analyst are applied" in html
     text = "".join(p.extract_text() for p in PdfReader(next(out.glob("*.pdf"))).pages)
     assert "at least 140†" in text.replace(" ", "") or "atleast140†" in text.replace(" ", "")
