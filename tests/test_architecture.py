@@ -30,6 +30,7 @@ LAYERS = {
     "briefgen.render": 8,
     "briefgen.evaluate": 9,
     "briefgen.console": 9,
+    "briefgen.serve": 9,
     "briefgen.cli": 10,
     "briefgen.__main__": 11,
 }

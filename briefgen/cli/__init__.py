@@ -7,10 +7,10 @@ stderr and an exit code (2 for usage and configuration, 1 when some inputs
 failed); tracebacks only with --debug.
 """
 
-from briefgen.cli import project, read, review, run
+from briefgen.cli import project, read, review, run, serve
 from briefgen.cli.app import app
 
-__all__ = ["app", "main", "project", "read", "review", "run"]
+__all__ = ["app", "main", "project", "read", "review", "run", "serve"]
 
 
 def main() -> None:
