@@ -57,12 +57,14 @@ def event_ids(events: Iterable[MergedEvent]) -> None:
 
 
 def resolve(events: Iterable[MergedEvent], wanted: str) -> MergedEvent | None:
-    """The event `wanted` names: its own id, or the id of any of its reports."""
+    """The event `wanted` names: its own id, else the id of any of its reports (an
+    event's own id wins: a report split off an event keeps its report id)."""
     wanted = wanted.strip()
-    for item in events:
-        if item.id == wanted or any(r.fact.uid == wanted for r in item.reports):
-            return item
-    return None
+    events = list(events)
+    own = next((item for item in events if item.id == wanted), None)
+    return own or next(
+        (item for item in events if any(r.fact.uid == wanted for r in item.reports)), None
+    )
 
 
 def _report_order(report: Report) -> tuple[dt.date, str, int, str]:

@@ -61,9 +61,9 @@ def apply(
     for correction in structural:
         reason = _restructure(correction, events, articles, config, actors, outcome, pins)
         _tally(outcome, correction, reason)
-    if structural:
-        events = settle(events, parents)
-        _pin(events, pins)
+        if reason is None:  # ids as they stand now, for the corrections made after this one
+            events = settle(events, parents)
+            _pin(events, pins)
     by_fact = {f.uid: f for f in [*facts, *outcome.added_facts] if f.uid}
     for correction in corrections:
         if correction.field not in STRUCTURE:

@@ -133,6 +133,22 @@ def test_merge_split_note_and_reject_apply_on_every_read(project_config, store_c
     assert alone.id != big.id
 
 
+def test_the_earliest_source_split_off_and_merged_back(project_config, store_copy):
+    """The split-off event takes a new id, which a later merge can name."""
+    pipeline = pipeline_version(project_config)
+    events = load(project_config, store_copy, pipeline).events
+    big = max(events, key=lambda e: len({r.article.id for r in e.reports}))
+    first = big.sources()[0].article.origin
+    correct(project_config, store_copy, pipeline, Request(big.id, split=first, by="T"))
+    split = load(project_config, store_copy, pipeline).events
+    [alone] = [e for e in split if {r.article.origin for r in e.reports} == {first}]
+    assert alone.id != big.id and any(e.id == big.id for e in split)
+    correct(project_config, store_copy, pipeline, Request(big.id, merge=alone.id, by="T"))
+    after = load(project_config, store_copy, pipeline).events
+    assert len(after) == len(events)
+    assert check_corrections(project_config, store_copy, pipeline) == []
+
+
 def test_a_quote_can_be_rejected(project_config, store_copy):
     from briefgen.briefs import BriefData
 
