@@ -225,6 +225,15 @@ def subject_is_anaphor(trigger: Token) -> bool:
     return False
 
 
+def same_phrase(one: Token, other: Token) -> bool:
+    """Whether two words hang from one noun phrase ("the group's plotting in Europe, the
+    attack in Kerman") rather than meeting only at a clause's verb ("India condemned an
+    attack ... by IS"): a group named elsewhere in the sentence is mostly not the doer."""
+    above = {t.i: t for t in [one, *one.ancestors]}
+    meet = next((t for t in [other, *other.ancestors] if t.i in above), None)
+    return meet is not None and meet.pos_ not in {"VERB", "AUX"}
+
+
 def suspected(sentence: Sentence) -> bool:
     return any(
         t.lower_ in {"suspicion", "suspected", "suspect", "suspicions", "blamed"}

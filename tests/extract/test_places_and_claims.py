@@ -142,3 +142,17 @@ def test_it_followed_an_attack_names_no_doer(events):
         "It followed a suicide bombing in Kabul in May 2023 that killed 30 people."
     )
     assert [e["perpetrator"] for e in facts] == [None]
+
+
+def test_group_named_elsewhere_in_the_sentence_is_not_the_doer(facts_of):
+    [event] = facts_of(
+        "event",
+        "Officials condemned an attack on a Sikh temple in Jalalabad on Saturday that killed "
+        "three people, as ISKP stepped up its campaign against minorities.",
+    )
+    assert event["perpetrator"] is None
+    [event] = facts_of(
+        "event",
+        "The raid came weeks after the ISKP's bombing of a bus in Jalalabad that killed nine.",
+    )
+    assert event["perpetrator"] == "IS-K"  # the group owns the event noun
