@@ -156,3 +156,12 @@ def test_group_named_elsewhere_in_the_sentence_is_not_the_doer(facts_of):
         "The raid came weeks after the ISKP's bombing of a bus in Jalalabad that killed nine.",
     )
     assert event["perpetrator"] == "IS-K"  # the group owns the event noun
+
+
+def test_hyphen_joined_place_name_is_one_place(facts_of):
+    [event] = facts_of(
+        "event",
+        "Nine worshippers were killed in a blast at a mosque in the northern city of "
+        "Mazar-i-Sharif on Monday, a spokesman in Balkh said.",
+    )
+    assert (event["location"], event["country"]) == ("Mazar-e Sharif", "Afghanistan")
