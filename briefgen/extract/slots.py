@@ -45,7 +45,11 @@ def place_for(
     local = [p for p in candidates if is_locative(p.span) and _attached(p.span.root, trigger)]
     if not local:
         attached = False
-        local = [p for p in candidates if is_locative(p.span)]
+        local = [
+            p
+            for p in candidates
+            if is_locative(p.span) and not _of_other_event(p.span.root, trigger)
+        ]
     if not local:
         return None, False
     # Most specific first (a city beats the country named beside it), then nearest the trigger.
@@ -118,6 +122,23 @@ def _attached(node: Token, trigger: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
+    return False
+
+
+def _of_other_event(node: Token, trigger: Token) -> bool:
+    """ "the planner of the Kabul airport bombing": the place names where another event word
+    of the sentence happened, inside its own noun phrase."""
+    own = _own_phrase(trigger)
+    for token in [node, *node.ancestors]:
+        if token.i == trigger.i or token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS and token.i not in own:
+            governor = token.head.head if token.head.pos_ == "ADP" else token.head
+            # "killed and arrested in an operation in Kabul": the way the trigger happened;
+            # "arrested over a planned attack in Vienna": the plot's place is the attack's.
+            return governor.pos_ in {"NOUN", "PROPN"} and not any(
+                w.lemma_ in {"plan", "plot"} for w in [*token.children, token.head]
+            )
     return False
 
 

@@ -165,3 +165,14 @@ def test_hyphen_joined_place_name_is_one_place(facts_of):
         "Mazar-i-Sharif on Monday, a spokesman in Balkh said.",
     )
     assert (event["location"], event["country"]) == ("Mazar-e Sharif", "Afghanistan")
+
+
+def test_place_inside_another_event_phrase_is_that_events(nlp):
+    from briefgen.extract.slots import _of_other_event
+
+    doc = nlp("Police arrested the planner of the Quetta market bombing on Monday.")
+    quetta, arrested = next(t for t in doc if t.text == "Quetta"), doc[1]
+    assert _of_other_event(quetta, arrested)
+    doc = nlp("Three militants were killed and one arrested in a raid in Quetta on Monday.")
+    quetta, killed = next(t for t in doc if t.text == "Quetta"), doc[4]
+    assert not _of_other_event(quetta, killed)
