@@ -69,3 +69,15 @@ def test_plural_attacks_told_with_their_toll_are_one_incident(events):
 
 def test_plural_attacks_without_toll_or_places_are_talk(events):
     assert events("Its attacks have grown bolder over the years.") == []
+
+
+def test_undated_page_resolves_a_weekday_to_the_full_date_it_states(facts_of):
+    text = (
+        "Police stand at a market in Kunduz on March 8, 2024.\n\n"
+        "A bomb killed 12 shoppers at the market in Kunduz on Friday, officials said."
+    )
+    [event] = facts_of("event", text, None)
+    assert event["date"] == "2024-03-08"  # a Friday
+    text = text.replace("on Friday", "on Tuesday")
+    [event] = facts_of("event", text, None)
+    assert event["date"] is None  # no stated day is a Tuesday
