@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import scope
+from briefgen.extract import scope, victims
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ATTACK_NOUNS,
@@ -125,6 +125,9 @@ def _attached(node: Token, trigger: Token) -> bool:
     return False
 
 
+PLANNING = {"planned", "planning", "plan", "plans", "plotted", "plotting", "plot"}
+
+
 def _of_other_event(node: Token, trigger: Token) -> bool:
     """ "the planner of the Kabul airport bombing": the place names where another event word
     of the sentence happened, inside its own noun phrase."""
@@ -137,7 +140,7 @@ def _of_other_event(node: Token, trigger: Token) -> bool:
             # "killed and arrested in an operation in Kabul": the way the trigger happened;
             # "arrested over a planned attack in Vienna": the plot's place is the attack's.
             return governor.pos_ in {"NOUN", "PROPN"} and not any(
-                w.lemma_ in {"plan", "plot"} for w in [*token.children, token.head]
+                w.lower_ in PLANNING for w in [*token.children, token.head]
             )
     return False
 
@@ -187,17 +190,16 @@ def toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, 
     """The sentence's toll for the only event it tells; else the trigger's own clause's
     ("the Crocus attack, which killed at least 137 people, and the bombings in Kerman")."""
     span = sentence.span
-    if sole or _reports_toll(span):
-        text = span.text  # "the death toll from the bombing rose to 62": the figure is the event's
-    else:
+    if not (sole or _reports_toll(span)):
         top = (
             trigger.head
             if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS
             else trigger
         )
-        text = span.doc[top.left_edge.i : top.right_edge.i + 1].text
-    casualties = find_casualties(text)
-    return casualties.killed, casualties.wounded
+        span = span.doc[top.left_edge.i : top.right_edge.i + 1]
+    # "the death toll from the bombing rose to 62": the whole sentence's figure is the event's.
+    casualties = find_casualties(span.text)
+    return casualties.killed or victims.singled_out(span, trigger), casualties.wounded
 
 
 def _reports_toll(span: Span) -> bool:

@@ -81,3 +81,15 @@ def test_undated_page_resolves_a_weekday_to_the_full_date_it_states(facts_of):
     text = text.replace("on Friday", "on Tuesday")
     [event] = facts_of("event", text, None)
     assert event["date"] is None  # no stated day is a Tuesday
+
+
+def test_listed_victims_are_the_toll_and_a_single_one_is_not(facts_of):
+    [event] = facts_of(
+        "event",
+        "The district chief and his bodyguard were killed in a car bombing in Kunduz on Monday.",
+    )
+    assert event["killed"] == {"min": 2, "max": None, "approx": False}
+    [event] = facts_of(
+        "event", "The district chief was killed in a car bombing in Kunduz on Monday."
+    )
+    assert event["killed"] is None
