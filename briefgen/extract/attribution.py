@@ -231,7 +231,11 @@ def same_phrase(one: Token, other: Token) -> bool:
     attack ... by IS"): a group named elsewhere in the sentence is mostly not the doer."""
     above = {t.i: t for t in [one, *one.ancestors]}
     meet = next((t for t in [other, *other.ancestors] if t.i in above), None)
-    return meet is not None and meet.pos_ not in {"VERB", "AUX"}
+    # "an IS suicide bomber attacked a mosque ... in the deadliest attack": the verb that
+    # meets them is the deed itself.
+    return meet is not None and (
+        meet.pos_ not in {"VERB", "AUX"} or meet.lower_ in HARM_VERBS | CARRY_VERBS
+    )
 
 
 def suspected(sentence: Sentence) -> bool:

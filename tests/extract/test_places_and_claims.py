@@ -176,3 +176,12 @@ def test_place_inside_another_event_phrase_is_that_events(nlp):
     doc = nlp("Three militants were killed and one arrested in a raid in Quetta on Monday.")
     quetta, killed = next(t for t in doc if t.text == "Quetta"), doc[4]
     assert not _of_other_event(quetta, killed)
+
+
+def test_group_in_the_subject_of_the_deed_is_the_doer(facts_of):
+    [event] = facts_of(
+        "event",
+        "Last May, an ISKP gunman attacked a shrine in Herat killing 11 in the city's "
+        "deadliest attack in years.",
+    )
+    assert event["perpetrator"] == "IS-K"
