@@ -87,10 +87,17 @@ class Sentence:
 
     @property
     def is_heading(self) -> bool:
-        """A headline or sub-heading: short and without closing punctuation."""
+        """A headline or sub-heading: short and without closing punctuation. Headline
+        grammar drops auxiliaries: "were killed" with a past auxiliary is running text whose
+        full stop was lost ("... were killed in Shiraz on Sunday, state media reported")."""
         words = [t for t in self.span if not t.is_space]
         last = words[-1].text if words else ""
-        return len(words) < 25 and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+        running = any(t.dep_ in {"aux", "auxpass"} and t.tag_ == "VBD" for t in words)
+        return (
+            len(words) < 25
+            and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+            and not running
+        )
 
 
 @dataclass

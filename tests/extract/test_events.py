@@ -179,3 +179,15 @@ def test_blame_is_an_attribution_and_a_denied_claim_is_no_claim(events):
         "A car bomb exploded in Quetta on Monday, killing five people. No group claimed responsibility."
     )
     assert event["claimed_by"] is None
+
+
+def test_line_without_full_stop_but_with_past_auxiliary_is_running_text(facts_of):
+    text = (
+        "Gunmen attack shrine in Herat\n\n"
+        "At least five people were killed in an attack on a shrine in Herat on Sunday, "
+        "local media reported\n\n"
+        "Police sealed off the area."
+    )
+    [event] = facts_of("event", text, "2024-06-10")
+    assert (event["location"], event["date"]) == ("Herat", "2024-06-09")
+    assert event["killed"]["min"] == 5
