@@ -106,12 +106,12 @@ def _attached(node: Token, trigger: Token) -> bool:
     anchors = {trigger.i}
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in CARRY_VERBS:
         anchors.add(trigger.head.i)
-    if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS:
-        anchors.add(trigger.head.i)
+    if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS:
+        anchors.add(trigger.head.i)  # "three explosions killed ... in Kunduz"
     for _ in range(7):
         if node.i in anchors:
             return True
-        if node.dep_ == "conj":
+        if node.dep_ == "conj" and node.pos_ != "VERB":
             return False  # "the attack in Moscow and the bombings in Kerman": another item
         if (
             node.i != trigger.i

@@ -93,3 +93,13 @@ def test_listed_victims_are_the_toll_and_a_single_one_is_not(facts_of):
         "event", "The district chief was killed in a car bombing in Kunduz on Monday."
     )
     assert event["killed"] is None
+
+
+def test_place_and_date_of_the_harm_verb_are_its_subject_events(facts_of):
+    [event] = facts_of(
+        "event",
+        "On May 18, three explosions killed at least three people and wounded 19 others in "
+        "Kunduz, the provincial capital, in what was described as the first deadly attack.",
+        "2024-06-12",
+    )
+    assert (event["location"], event["date"]) == ("Kunduz", "2024-05-18")
