@@ -198,7 +198,9 @@ def toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, 
         )
         span = span.doc[top.left_edge.i : top.right_edge.i + 1]
     # "the death toll from the bombing rose to 62": the whole sentence's figure is the event's.
-    casualties = find_casualties(span.text)
+    other = scope.relative_events(span, trigger)
+    text = "".join(t.text_with_ws for t in span if t.i not in other) if other else span.text
+    casualties = find_casualties(text)
     return casualties.killed or victims.singled_out(span, trigger), casualties.wounded
 
 

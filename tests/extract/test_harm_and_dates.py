@@ -103,3 +103,14 @@ def test_place_and_date_of_the_harm_verb_are_its_subject_events(facts_of):
         "2024-06-12",
     )
     assert (event["location"], event["date"]) == ("Kunduz", "2024-05-18")
+
+
+def test_toll_of_an_event_told_as_a_time_reference_is_not_the_events(facts_of):
+    [event] = facts_of(
+        "event",
+        "A blast hit a police van in the city of Kunduz on May 19, local media said, a day "
+        "after at least three people were killed in a series of explosions in the area.",
+        "2024-06-12",
+    )
+    assert event["date"] == "2024-05-19"
+    assert event["killed"] is None
