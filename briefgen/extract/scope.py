@@ -105,3 +105,11 @@ def relative_events(span: Span, trigger: Token) -> set[int]:
         if trigger.i not in below and any(t.pos_ == "VERB" for t in clause.subtree):
             out |= below
     return out
+
+
+def since(node: Token) -> bool:
+    """A reference point: "since 2018", "since its founder was killed in 2011"."""
+    return any(
+        t.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in t.children)
+        for t in [node, *node.ancestors]
+    )

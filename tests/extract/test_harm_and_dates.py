@@ -114,3 +114,13 @@ def test_toll_of_an_event_told_as_a_time_reference_is_not_the_events(facts_of):
     )
     assert event["date"] == "2024-05-19"
     assert event["killed"] is None
+
+
+def test_reference_point_after_since_does_not_date_an_operation(facts_of):
+    [event] = facts_of(
+        "event",
+        "The army killed the group's leader in a strike in Kandahar, officials said, the "
+        "biggest blow to the group since its founder was killed in 2011.",
+    )
+    assert event["location"] == "Kandahar"
+    assert event["date"] is None
