@@ -1,8 +1,9 @@
 """Who did it and who claimed it: attributions, claims, and the anaphora they use.
 
 A claim is what a group says ("claimed responsibility"); an attribution is what
-officials or reporting hold ("blamed ISKP for", "was carried out by"); suspicion
-attributes nothing. Rules read the dependency parse of one sentence.
+reporting states as fact ("IS-K was responsible for", "was carried out by"); one
+party's blame ("officials blamed ISKP for") and suspicion attribute nothing. Rules
+read the dependency parse of one sentence.
 """
 
 from __future__ import annotations
@@ -167,16 +168,14 @@ def agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None
 
 
 def blamed(article: ArticleDoc, trigger: Token) -> str | None:
-    """Attribution: "officials blamed ISKP for the bombings", "IS-K was responsible for the attack"."""
+    """Attribution stated as fact: "IS-K was responsible for the attack"."""
     node = trigger
     while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
         node = node.head
     if node.dep_ != "pobj" or node.head.lower_ != "for":
         return None
     verb = node.head.head
-    if verb.lower_ in {"blamed", "blames", "blame", "held", "holds"}:
-        holders = [c for c in verb.children if c.dep_ == "dobj"]
-    elif verb.lower_ == "responsible":
+    if verb.lower_ == "responsible":
         holders = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}] + [
             c for c in verb.children if c.dep_ == "nsubj"
         ]
