@@ -139,6 +139,8 @@ def _key(text: str, folded: bool = False) -> str:
     """Lookup key: folded, lower-case, no dots/apostrophes, hyphens as spaces, no "the "."""
     k = (text if folded else _to_ascii(text) or "").lower().replace("'", "").replace(".", "")
     k = " ".join(k.replace("-", " ").split())
+    # The Persian/Urdu linking vowel is written "-i-" or "-e-": "Pul-i-Khumri" = "Pul-e Khumri".
+    k = re.sub(r"(?<=\w) [ie] (?=\w)", " e ", k)
     return k[4:] if k.startswith("the ") else k
 
 

@@ -131,3 +131,11 @@ def test_misses_set_each_difference_beside_its_nearest_counterpart():
         "MISSED" in text and "EXTRA" in text and "WRONG perpetrator" in text and "Jane Roe" in text
     )
     assert score(gold, rows)["articles"][0].get("misses") is None
+
+
+def test_place_spellings_the_gazetteer_reads_as_one_agree():
+    from briefgen.evaluate.rules import place_agrees
+
+    gold = {"location": "Mazar-i-Sharif", "country": "Afghanistan"}
+    assert place_agrees(gold, {"location": "Mazar-e Sharif", "country": "Afghanistan"})
+    assert not place_agrees(gold, {"location": "Balkh", "country": "Afghanistan"})

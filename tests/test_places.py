@@ -190,3 +190,8 @@ def test_place_is_frozen_and_cached() -> None:
     assert get_gazetteer() is get_gazetteer()
     with pytest.raises(AttributeError):
         Place("Kabul", "Afghanistan", "city").name = "x"  # type: ignore[misc]
+
+
+def test_linking_vowel_spellings_are_one_place():
+    g = get_gazetteer()
+    assert g.resolve("Pul-i-Khumri") == g.resolve("Pul-e Khumri") is not None

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefgen.models import PartialDate
 from briefgen.models import dates_agree as partial_dates_agree
+from briefgen.places import get_gazetteer
 
 FIELDS = ("perpetrator", "claimed_by", "date", "killed.min")
 
@@ -21,10 +22,20 @@ def place_agrees(gold: dict[str, Any], found: dict[str, Any]) -> bool:
     if not gold.get("location") and not gold.get("country"):
         return True
     if gold.get("location") and found.get("location"):
-        return simplify(gold["location"]) == simplify(found["location"])
+        return same_location(gold["location"], found["location"])
     return bool(gold.get("country")) and simplify(gold.get("country")) == simplify(
         found.get("country")
     )
+
+
+def same_location(gold: Any, found: Any) -> bool:
+    """Same name after case and alias folding: two spellings the gazetteer reads as one
+    place ("Mazar-i-Sharif", "Mazar-e Sharif") agree."""
+    if simplify(gold) == simplify(found):
+        return True
+    gazetteer = get_gazetteer()
+    one, other = gazetteer.resolve(str(gold)), gazetteer.resolve(str(found))
+    return one is not None and one == other
 
 
 def dates_agree(gold: Any, found: Any) -> bool:
@@ -49,7 +60,9 @@ def match_events(
                 continue
             if place_agrees(g, e) and dates_agree(g.get("date"), e.get("date")):
                 quality = sum(field_right(f, g, e) for f in FIELDS) + (
-                    simplify(g.get("location")) == simplify(e.get("location"))
+                    bool(g.get("location"))
+                    and bool(e.get("location"))
+                    and same_location(g["location"], e["location"])
                 )
                 candidates.append((-quality, i, j))
     pairs, used_gold, used_found = [], set(), set()

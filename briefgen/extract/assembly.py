@@ -39,13 +39,14 @@ The rule, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
 from briefgen.extract import repeats
 from briefgen.extract.document import Mention
 from briefgen.extract.lexicon import UPDATE_WORDS
-from briefgen.models import Count
+from briefgen.models import Count, Event
 
 TOLL_WORDS = {"toll", "number"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -163,9 +164,18 @@ def compatible(a: Mention, b: Mention, year: int | None = None) -> bool:
         dated = x.date or y.date
         if dated is not None and dated.year != year:
             return False
-    if not repeats.same_event_allowed(x, y):
+    if not repeats.same_event_allowed(_as_stated(a), _as_stated(b)):
         return False
     return not (x.attack_type and y.attack_type) or _types_agree(x.attack_type, y.attack_type)
+
+
+def _as_stated(mention: Mention) -> Event:
+    """The event without a country merely assumed from the article ("US forces struck an
+    IS-K planner" in a report from Washington): an assumption contradicts nothing."""
+    e = mention.event
+    if e.country and not e.location and mention.ranks.get("country", 1) == 0:
+        return dataclasses.replace(e, country=None)
+    return e
 
 
 def _types_agree(a: str, b: str) -> bool:

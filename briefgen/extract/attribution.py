@@ -1,8 +1,9 @@
 """Who did it and who claimed it: attributions, claims, and the anaphora they use.
 
 A claim is what a group says ("claimed responsibility"); an attribution is what
-officials or reporting hold ("blamed ISKP for", "was carried out by"); suspicion
-attributes nothing. Rules read the dependency parse of one sentence.
+reporting states as fact ("IS-K was responsible for", "was carried out by"); one
+party's blame ("officials blamed ISKP for") and suspicion attribute nothing. Rules
+read the dependency parse of one sentence.
 """
 
 from __future__ import annotations
@@ -167,16 +168,14 @@ def agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None
 
 
 def blamed(article: ArticleDoc, trigger: Token) -> str | None:
-    """Attribution: "officials blamed ISKP for the bombings", "IS-K was responsible for the attack"."""
+    """Attribution stated as fact: "IS-K was responsible for the attack"."""
     node = trigger
     while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
         node = node.head
     if node.dep_ != "pobj" or node.head.lower_ != "for":
         return None
     verb = node.head.head
-    if verb.lower_ in {"blamed", "blames", "blame", "held", "holds"}:
-        holders = [c for c in verb.children if c.dep_ == "dobj"]
-    elif verb.lower_ == "responsible":
+    if verb.lower_ == "responsible":
         holders = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}] + [
             c for c in verb.children if c.dep_ == "nsubj"
         ]
@@ -223,6 +222,19 @@ def subject_is_anaphor(trigger: Token) -> bool:
             )
         node = node.head
     return False
+
+
+def same_phrase(one: Token, other: Token) -> bool:
+    """Whether two words hang from one noun phrase ("the group's plotting in Europe, the
+    attack in Kerman") rather than meeting only at a clause's verb ("India condemned an
+    attack ... by IS"): a group named elsewhere in the sentence is mostly not the doer."""
+    above = {t.i: t for t in [one, *one.ancestors]}
+    meet = next((t for t in [other, *other.ancestors] if t.i in above), None)
+    # "an IS suicide bomber attacked a mosque ... in the deadliest attack": the verb that
+    # meets them is the deed itself.
+    return meet is not None and (
+        meet.pos_ not in {"VERB", "AUX"} or meet.lower_ in HARM_VERBS | CARRY_VERBS
+    )
 
 
 def suspected(sentence: Sentence) -> bool:

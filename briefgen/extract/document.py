@@ -87,10 +87,17 @@ class Sentence:
 
     @property
     def is_heading(self) -> bool:
-        """A headline or sub-heading: short and without closing punctuation."""
+        """A headline or sub-heading: short and without closing punctuation. Headline
+        grammar drops auxiliaries: "were killed" with a past auxiliary is running text whose
+        full stop was lost ("... were killed in Shiraz on Sunday, state media reported")."""
         words = [t for t in self.span if not t.is_space]
         last = words[-1].text if words else ""
-        return len(words) < 25 and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+        running = any(t.dep_ in {"aux", "auxpass"} and t.tag_ == "VBD" for t in words)
+        return (
+            len(words) < 25
+            and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
+            and not running
+        )
 
 
 @dataclass
@@ -113,6 +120,7 @@ class ArticleDoc:
         self.aliases = self._article_aliases()
         self._mentioned = {e.ent_id_ for e in doc.ents if e.ent_id_}
         self.dateline = self._dateline()
+        self._stated_days = self._full_dates() if published is None else []
         self.sentences = [self._sentence(span, i) for i, span in enumerate(doc.sents)]
         self.main_country = self._main_country()
         self._place_unknown_towns()
@@ -199,12 +207,33 @@ class ArticleDoc:
             if ent.label_ == "DATE" or (
                 ent.label_ == "TIME" and (WEEKDAY_WORDS | {"night"}) & {t.lower_ for t in ent}
             ):
-                date = resolve_date(_with_preposition(ent), self.published)
+                date = resolve_date(_with_preposition(ent), self.published) or self._weekday_of(ent)
                 if date:
                     sentence.dates.append(DateMention(ent, date))
                 elif self.published is None and _absolute(ent):
                     sentence.yearless.append(ent)
         return sentence
+
+    def _full_dates(self) -> list[PartialDate]:
+        """The days the article states in full ("on Oct 15, 2021"), for an undated page."""
+        days = (resolve_date(e.text, None) for e in self.doc.ents if e.label_ == "DATE")
+        return [d for d in days if d is not None and d.day is not None]
+
+    def _weekday_of(self, ent: Span) -> PartialDate | None:
+        """With no publication date, a weekday ("on Thursday") is the one day stated in full
+        in the article that falls on it; with none or several, it stays unresolved."""
+        if self.published is not None:
+            return None
+        named = {t.lower_ for t in ent} & WEEKDAY_WORDS
+        if len(named) != 1:
+            return None
+        weekday = WEEK.index(named.pop())
+        days = {
+            d
+            for d in self._stated_days
+            if dt.date(d.year, d.month or 1, d.day or 1).weekday() == weekday
+        }
+        return days.pop() if len(days) == 1 else None
 
     def _plausible(self, place: Place) -> bool:
         """A name shared by places in several countries counts only when its country is
@@ -302,7 +331,8 @@ def _absolute(ent: Span) -> bool:
     return bool(words & MONTH_NAMES) and not words & {"last", "next", "this", "ago", "since"}
 
 
-WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_WORDS = set(WEEK)
 MONTH_NAMES = frozenset(MONTHS)
 
 

@@ -359,6 +359,7 @@ def _mention(
                 if m.kind == "group"
                 and m.name not in targets
                 and m.name not in article.actors.governing
+                and (kind == "foiled_plot" or attribution.same_phrase(m.span.root, trigger))
             ]
             if not here and scope.planned_by_someone(trigger):
                 # "the mastermind of the bombing", among the group's leaders named before.

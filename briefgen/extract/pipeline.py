@@ -81,6 +81,7 @@ def build_nlp(config: Config):
 
     import briefgen.extract.actors  # noqa: F401  (registers the factories)
     import briefgen.extract.components  # noqa: F401
+    import briefgen.extract.joined_places  # noqa: F401
 
     try:
         nlp = spacy.load(config.nlp.pipeline, disable=config.nlp.disable)
@@ -100,6 +101,7 @@ def build_nlp(config: Config):
     nlp.add_pipe("briefgen_paragraphs", before=first)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("briefgen_actors", before=before, config={"actors": settings["actors"]})
+    nlp.add_pipe("briefgen_joined_places", before=before)
     nlp.add_pipe("briefgen_facts", config=settings)
     nlp.max_length = max(nlp.max_length, config.nlp.max_chars + 1)
     return nlp

@@ -8,7 +8,7 @@ the event's own.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import SPEECH_VERBS
@@ -88,3 +88,28 @@ def listed_places(sentence: Sentence, trigger: Token) -> list[PlaceMention]:
     items = {t.i for h in heads for t in [h, *h.conjuncts]}
     places = [p for p in sentence.places if p.span.root.i in items and p.place.kind == "city"]
     return places if len(places) >= 2 else []
+
+
+def relative_events(span: Span, trigger: Token) -> set[int]:
+    """Tokens of a clause that tells another event as a time reference ("a day after at
+    least three people were killed in explosions"): its toll is that event's."""
+    out: set[int] = set()
+    for token in span:
+        if token.lower_ not in {"after", "before"} or token.dep_ not in {"mark", "prep"}:
+            continue
+        clause = token.head if token.dep_ == "mark" else token
+        if token.dep_ == "prep" and not any(c.dep_ in {"pobj", "pcomp"} for c in token.children):
+            # "a day after three people were killed": the parse leaves "after" stranded.
+            clause = next((a for a in token.ancestors if a.pos_ == "VERB"), token)
+        below = {t.i for t in clause.subtree}
+        if trigger.i not in below and any(t.pos_ == "VERB" for t in clause.subtree):
+            out |= below
+    return out
+
+
+def since(node: Token) -> bool:
+    """A reference point: "since 2018", "since its founder was killed in 2011"."""
+    return any(
+        t.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in t.children)
+        for t in [node, *node.ancestors]
+    )

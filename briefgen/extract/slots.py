@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import scope
+from briefgen.extract import scope, victims
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ATTACK_NOUNS,
@@ -45,7 +45,11 @@ def place_for(
     local = [p for p in candidates if is_locative(p.span) and _attached(p.span.root, trigger)]
     if not local:
         attached = False
-        local = [p for p in candidates if is_locative(p.span)]
+        local = [
+            p
+            for p in candidates
+            if is_locative(p.span) and not _of_other_event(p.span.root, trigger)
+        ]
     if not local:
         return None, False
     # Most specific first (a city beats the country named beside it), then nearest the trigger.
@@ -102,12 +106,12 @@ def _attached(node: Token, trigger: Token) -> bool:
     anchors = {trigger.i}
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lower_ in CARRY_VERBS:
         anchors.add(trigger.head.i)
-    if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS:
-        anchors.add(trigger.head.i)
+    if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS:
+        anchors.add(trigger.head.i)  # "three explosions killed ... in Kunduz"
     for _ in range(7):
         if node.i in anchors:
             return True
-        if node.dep_ == "conj":
+        if node.dep_ == "conj" and node.pos_ != "VERB":
             return False  # "the attack in Moscow and the bombings in Kerman": another item
         if (
             node.i != trigger.i
@@ -118,6 +122,26 @@ def _attached(node: Token, trigger: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
+    return False
+
+
+PLANNING = {"planned", "planning", "plan", "plans", "plotted", "plotting", "plot"}
+
+
+def _of_other_event(node: Token, trigger: Token) -> bool:
+    """ "the planner of the Kabul airport bombing": the place names where another event word
+    of the sentence happened, inside its own noun phrase."""
+    own = _own_phrase(trigger)
+    for token in [node, *node.ancestors]:
+        if token.i == trigger.i or token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS and token.i not in own:
+            governor = token.head.head if token.head.pos_ == "ADP" else token.head
+            # "killed and arrested in an operation in Kabul": the way the trigger happened;
+            # "arrested over a planned attack in Vienna": the plot's place is the attack's.
+            return governor.pos_ in {"NOUN", "PROPN"} and not any(
+                w.lower_ in PLANNING for w in [*token.children, token.head]
+            )
     return False
 
 
@@ -139,10 +163,11 @@ def date_for(
     if own:
         nearest = min(own, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
         return nearest.date, False
-    if sentence.dates and kind != "attack":
+    told_on = [d for d in sentence.dates if not scope.since(d.span.root)]
+    if told_on and kind != "attack":
         # "announced on April 26 that X was arrested": an operation known only from the
         # day it was announced happened by then; the month is what the text supports.
-        told = sentence.dates[0].date
+        told = told_on[0].date
         return PartialDate(told.year, told.month) if told.month else told, False
     return None, False
 
@@ -166,17 +191,18 @@ def toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, 
     """The sentence's toll for the only event it tells; else the trigger's own clause's
     ("the Crocus attack, which killed at least 137 people, and the bombings in Kerman")."""
     span = sentence.span
-    if sole or _reports_toll(span):
-        text = span.text  # "the death toll from the bombing rose to 62": the figure is the event's
-    else:
+    if not (sole or _reports_toll(span)):
         top = (
             trigger.head
             if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS
             else trigger
         )
-        text = span.doc[top.left_edge.i : top.right_edge.i + 1].text
+        span = span.doc[top.left_edge.i : top.right_edge.i + 1]
+    # "the death toll from the bombing rose to 62": the whole sentence's figure is the event's.
+    other = scope.relative_events(span, trigger)
+    text = "".join(t.text_with_ws for t in span if t.i not in other) if other else span.text
     casualties = find_casualties(text)
-    return casualties.killed, casualties.wounded
+    return casualties.killed or victims.singled_out(span, trigger), casualties.wounded
 
 
 def _reports_toll(span: Span) -> bool:

@@ -170,12 +170,27 @@ def test_attackers_and_a_toll_make_an_event_without_an_event_word(events):
     assert event["date"] == "2024-03-23"
 
 
-def test_blame_is_an_attribution_and_a_denied_claim_is_no_claim(events):
+def test_blame_by_a_party_is_no_attribution_and_a_denied_claim_is_no_claim(events):
+    # One party's blame is its view, not the fact the gold convention records.
     [event] = events(
         "US officials blamed ISKP for the twin suicide bombings in Kerman on January 3."
     )
-    assert event["perpetrator"] == "IS-K" and event["claimed_by"] is None
+    assert event["perpetrator"] is None and event["claimed_by"] is None
+    [event] = events("ISKP was responsible for the twin suicide bombings in Kerman on January 3.")
+    assert event["perpetrator"] == "IS-K"
     [event] = events(
         "A car bomb exploded in Quetta on Monday, killing five people. No group claimed responsibility."
     )
     assert event["claimed_by"] is None
+
+
+def test_line_without_full_stop_but_with_past_auxiliary_is_running_text(facts_of):
+    text = (
+        "Gunmen attack shrine in Herat\n\n"
+        "At least five people were killed in an attack on a shrine in Herat on Sunday, "
+        "local media reported\n\n"
+        "Police sealed off the area."
+    )
+    [event] = facts_of("event", text, "2024-06-10")
+    assert (event["location"], event["date"]) == ("Herat", "2024-06-09")
+    assert event["killed"]["min"] == 5

@@ -69,3 +69,58 @@ def test_plural_attacks_told_with_their_toll_are_one_incident(events):
 
 def test_plural_attacks_without_toll_or_places_are_talk(events):
     assert events("Its attacks have grown bolder over the years.") == []
+
+
+def test_undated_page_resolves_a_weekday_to_the_full_date_it_states(facts_of):
+    text = (
+        "Police stand at a market in Kunduz on March 8, 2024.\n\n"
+        "A bomb killed 12 shoppers at the market in Kunduz on Friday, officials said."
+    )
+    [event] = facts_of("event", text, None)
+    assert event["date"] == "2024-03-08"  # a Friday
+    text = text.replace("on Friday", "on Tuesday")
+    [event] = facts_of("event", text, None)
+    assert event["date"] is None  # no stated day is a Tuesday
+
+
+def test_listed_victims_are_the_toll_and_a_single_one_is_not(facts_of):
+    [event] = facts_of(
+        "event",
+        "The district chief and his bodyguard were killed in a car bombing in Kunduz on Monday.",
+    )
+    assert event["killed"] == {"min": 2, "max": None, "approx": False}
+    [event] = facts_of(
+        "event", "The district chief was killed in a car bombing in Kunduz on Monday."
+    )
+    assert event["killed"] is None
+
+
+def test_place_and_date_of_the_harm_verb_are_its_subject_events(facts_of):
+    [event] = facts_of(
+        "event",
+        "On May 18, three explosions killed at least three people and wounded 19 others in "
+        "Kunduz, the provincial capital, in what was described as the first deadly attack.",
+        "2024-06-12",
+    )
+    assert (event["location"], event["date"]) == ("Kunduz", "2024-05-18")
+
+
+def test_toll_of_an_event_told_as_a_time_reference_is_not_the_events(facts_of):
+    [event] = facts_of(
+        "event",
+        "A blast hit a police van in the city of Kunduz on May 19, local media said, a day "
+        "after at least three people were killed in a series of explosions in the area.",
+        "2024-06-12",
+    )
+    assert event["date"] == "2024-05-19"
+    assert event["killed"] is None
+
+
+def test_reference_point_after_since_does_not_date_an_operation(facts_of):
+    [event] = facts_of(
+        "event",
+        "The army killed the group's leader in a strike in Kandahar, officials said, the "
+        "biggest blow to the group since its founder was killed in 2011.",
+    )
+    assert event["location"] == "Kandahar"
+    assert event["date"] is None

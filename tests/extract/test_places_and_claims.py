@@ -142,3 +142,46 @@ def test_it_followed_an_attack_names_no_doer(events):
         "It followed a suicide bombing in Kabul in May 2023 that killed 30 people."
     )
     assert [e["perpetrator"] for e in facts] == [None]
+
+
+def test_group_named_elsewhere_in_the_sentence_is_not_the_doer(facts_of):
+    [event] = facts_of(
+        "event",
+        "Officials condemned an attack on a Sikh temple in Jalalabad on Saturday that killed "
+        "three people, as ISKP stepped up its campaign against minorities.",
+    )
+    assert event["perpetrator"] is None
+    [event] = facts_of(
+        "event",
+        "The raid came weeks after the ISKP's bombing of a bus in Jalalabad that killed nine.",
+    )
+    assert event["perpetrator"] == "IS-K"  # the group owns the event noun
+
+
+def test_hyphen_joined_place_name_is_one_place(facts_of):
+    [event] = facts_of(
+        "event",
+        "Nine worshippers were killed in a blast at a mosque in the northern city of "
+        "Mazar-i-Sharif on Monday, a spokesman in Balkh said.",
+    )
+    assert (event["location"], event["country"]) == ("Mazar-e Sharif", "Afghanistan")
+
+
+def test_place_inside_another_event_phrase_is_that_events(nlp):
+    from briefgen.extract.slots import _of_other_event
+
+    doc = nlp("Police arrested the planner of the Quetta market bombing on Monday.")
+    quetta, arrested = next(t for t in doc if t.text == "Quetta"), doc[1]
+    assert _of_other_event(quetta, arrested)
+    doc = nlp("Three militants were killed and one arrested in a raid in Quetta on Monday.")
+    quetta, killed = next(t for t in doc if t.text == "Quetta"), doc[4]
+    assert not _of_other_event(quetta, killed)
+
+
+def test_group_in_the_subject_of_the_deed_is_the_doer(facts_of):
+    [event] = facts_of(
+        "event",
+        "Last May, an ISKP gunman attacked a shrine in Herat killing 11 in the city's "
+        "deadliest attack in years.",
+    )
+    assert event["perpetrator"] == "IS-K"
