@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from briefgen import errors
 from briefgen.config import Config
+from briefgen.extract import chunking
 from briefgen.models import EXTRACTOR_VERSION, Article, Fact
 from briefgen.store import Store
 
@@ -105,18 +106,6 @@ def build_nlp(config: Config):
     return nlp
 
 
-def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """Split text longer than `limit` at paragraph (else line, else space) breaks."""
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        cut = cut if cut > limit // 2 else limit
-        yield start, text[start : start + cut]
-        start += cut
-    yield start, text[start:]
-
-
 PAGE = 500  # article ids read from the store at a time: texts are loaded page by page
 
 
@@ -152,15 +141,16 @@ def extract(
     n_process = max(1, processes or config.nlp.processes)
     if n_process > 1:
         _warm_up(nlp)
-    articles = _paged(store, pending)
+    units = _units(_paged(store, pending), config.nlp.max_chars)
+    open_facts: dict[str, list[Fact]] = {}  # articles whose last chunk is still to come
     while True:
         with nlp.memory_zone():
-            docs = _next_batch(nlp, articles, config, n_process)
+            docs = _next_batch(units, config, n_process)
             if not docs:
                 break
-            results = _run(nlp, docs, config, n_process, report.errors)
-        report.facts += store.save_extractions(version, results)
-        report.articles += len(results)
+            finished = _run(nlp, docs, n_process, report.errors, open_facts)
+        report.facts += store.save_extractions(version, finished)
+        report.articles += len(finished)
         if progress:
             progress(report.articles, len(pending))
     report.seconds = time.perf_counter() - started
@@ -193,11 +183,36 @@ def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
 WORKER_BATCHES = 8
 
 
-def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int) -> list:
-    """(text, context) pairs of the next batch: whole articles up to the token budget.
+def _units(articles: Iterator[Article], limit: int) -> Iterator[tuple[str, dict]]:
+    """(text, context) of each chunk of each article, in order: what spaCy parses.
 
-    Call it inside the batch's memory zone: making a doc adds its words to the string store.
+    The context travels with the text into the worker processes: the article, where the
+    chunk starts in it, which part of it is its own (the rest is context), whether it is
+    the article's last chunk, and the publication date the rules resolve dates against.
     """
+    for article in articles:
+        published = article.published.isoformat() if article.published else None
+        pieces = chunking.split(article.text, limit)
+        piece = next(pieces)
+        for following in (*pieces, None):
+            yield (
+                piece.text,
+                {
+                    "article": article.id,
+                    "offset": piece.offset,
+                    "own": piece.own,
+                    "own_end": piece.own_end,
+                    "last": following is None,
+                    "published": published,
+                },
+            )
+            if following is not None:
+                piece = following
+
+
+def _next_batch(units: Iterator[tuple[str, dict]], config: Config, n_process: int) -> list:
+    """(text, context) pairs of the next batch, up to the token budget: whole short
+    articles, or chunks of a long one (which may go on in the next batch)."""
     # With worker processes, one group of batches per fork: forking for every batch
     # costs more than the second core gives back.
     group = n_process * (WORKER_BATCHES if n_process > 1 else 1)
@@ -205,35 +220,40 @@ def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int
     most = config.nlp.batch_size * group
     docs: list = []
     tokens = 0
-    for taken, article in enumerate(articles, start=1):
-        published = article.published.isoformat() if article.published else None
-        for offset, text in chunks(article.text, config.nlp.max_chars):
-            # Texts, not docs: the worker processes tokenise, and the component reads the
-            # publication date from the context spaCy hands along with each text.
-            docs.append((text, {"article": article.id, "offset": offset, "published": published}))
-            tokens += len(text.split()) * 5 // 4  # spaCy splits off punctuation too
-
-        if tokens >= budget or taken >= most:
+    for text, context in units:
+        # Texts, not docs: the worker processes tokenise, and the component reads the
+        # publication date from the context spaCy hands along with each text.
+        docs.append((text, context))
+        tokens += len(text.split()) * 5 // 4  # spaCy splits off punctuation too
+        if tokens >= budget or len(docs) >= most:
             break
     return docs
 
 
 def _run(
-    nlp, docs: list, config: Config, n_process: int, errors: list[tuple[str, str]]
+    nlp,
+    docs: list,
+    n_process: int,
+    errors: list[tuple[str, str]],
+    open_facts: dict[str, list[Fact]],
 ) -> dict[str, list[Fact]]:
-    """Facts of one batch, by article id (an article without facts maps to []); rule
+    """Facts of the articles whose last chunk is in this batch, by article id (an article
+    without facts maps to []); facts of articles still open stay in `open_facts`, rule
     errors are added to `errors`."""
-    results: dict[str, list[Fact]] = {context["article"]: [] for _, context in docs}
+    finished: dict[str, list[Fact]] = {}
     # Worker processes start for the group and end with it, so their string stores
     # cannot grow either. A group too small to share runs here.
     workers = min(n_process, len(docs))
     batch_size = -(-len(docs) // (workers * (WORKER_BATCHES if workers > 1 else 1)))
     for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=workers):
         article_id, offset = context["article"], context["offset"]
+        facts = open_facts.setdefault(article_id, [])
         if doc._.error:
             errors.append((article_id, doc._.error))
         for fact in doc._.facts or []:
-            results[article_id].append(
+            if not context["own"] <= fact["start"] < context["own_end"]:
+                continue  # found in the context around the chunk: a neighbour has it
+            facts.append(
                 Fact(
                     kind=fact["kind"],
                     article_id=article_id,
@@ -245,4 +265,6 @@ def _run(
                     actors=fact["actors"],
                 )
             )
-    return results
+        if context["last"]:
+            finished[article_id] = open_facts.pop(article_id)
+    return finished
