@@ -115,7 +115,7 @@ class ArticleDoc:
         sents = list(doc.sents)
         ents_of = _ents_by_sentence(sents, self.ents)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self._named_countries: set[str] | None = None
+        self._named_countries: set[str | None] | None = None
         self._country_named: dict[str, bool] = {}
         self.aliases = self._article_aliases(sents, ents_of)
         self._mentioned = {e.ent_id_ for e in self.ents if e.ent_id_}
