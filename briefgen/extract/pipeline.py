@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefgen import errors
 from briefgen.config import Config
-from briefgen.extract import chunking
+from briefgen.extract import chunking, workers
 from briefgen.models import EXTRACTOR_VERSION, Article, Fact
 from briefgen.store import Store
 
@@ -121,9 +121,11 @@ def extract(
 
     Articles go through spaCy in batches sized by tokens (`nlp.batch_tokens` for each
     process, at most `nlp.batch_size` articles), so peak memory follows the batch and
-    not the length of the articles. Each batch runs inside one `nlp.memory_zone()`,
-    which frees the strings it added, and is saved in one transaction: a run killed
-    half-way loses at most the batch it was working on.
+    not the length of the articles; a long article is parsed as a stream of chunks.
+    Each batch runs inside one `nlp.memory_zone()`, which frees the strings it added,
+    and is saved in one transaction: a run killed half-way loses at most the batches
+    it was working on. With several processes, workers forked once parse the batches
+    and send back facts (see `workers`).
     """
     import time
 
@@ -142,13 +144,10 @@ def extract(
     if n_process > 1:
         _warm_up(nlp)
     units = _units(_paged(store, pending), config.nlp.max_chars)
+    batches = iter(lambda: _next_batch(units, config), [])
     open_facts: dict[str, list[Fact]] = {}  # articles whose last chunk is still to come
-    while True:
-        with nlp.memory_zone():
-            docs = _next_batch(units, config, n_process)
-            if not docs:
-                break
-            finished = _run(nlp, docs, n_process, report.errors, open_facts)
+    for batch in workers.parsed(nlp, batches, n_process):
+        finished = _collect(batch, report.errors, open_facts)
         report.facts += store.save_extractions(version, finished)
         report.articles += len(finished)
         if progress:
@@ -158,7 +157,7 @@ def extract(
 
 
 # Touches the rules' lazy data (place gazetteer, date parser) once in this process, so
-# that the worker processes forked for every batch inherit it instead of loading it again.
+# that the worker processes forked from it inherit it instead of loading it again.
 WARM_UP = (
     "KABUL, Afghanistan - A suicide bomber killed at least 12 people at a market in Kabul on "
     'Tuesday, 5 March 2024, officials said. "We will find them," said a police spokesman.\n\n'
@@ -176,11 +175,6 @@ def _warm_up(nlp) -> None:
 def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
     for i in range(0, len(ids), PAGE):
         yield from store.articles(ids[i : i + PAGE])
-
-
-# spaCy batches each worker process takes before the group ends and the workers exit,
-# which keeps their string stores bounded.
-WORKER_BATCHES = 8
 
 
 def _units(articles: Iterator[Article], limit: int) -> Iterator[tuple[str, dict]]:
@@ -210,14 +204,10 @@ def _units(articles: Iterator[Article], limit: int) -> Iterator[tuple[str, dict]
                 piece = following
 
 
-def _next_batch(units: Iterator[tuple[str, dict]], config: Config, n_process: int) -> list:
+def _next_batch(units: Iterator[tuple[str, dict]], config: Config) -> list:
     """(text, context) pairs of the next batch, up to the token budget: whole short
     articles, or chunks of a long one (which may go on in the next batch)."""
-    # With worker processes, one group of batches per fork: forking for every batch
-    # costs more than the second core gives back.
-    group = n_process * (WORKER_BATCHES if n_process > 1 else 1)
-    budget = config.nlp.batch_tokens * group
-    most = config.nlp.batch_size * group
+    budget, most = config.nlp.batch_tokens, config.nlp.batch_size
     docs: list = []
     tokens = 0
     for text, context in units:
@@ -230,10 +220,8 @@ def _next_batch(units: Iterator[tuple[str, dict]], config: Config, n_process: in
     return docs
 
 
-def _run(
-    nlp,
-    docs: list,
-    n_process: int,
+def _collect(
+    batch: list[workers.Parsed],
     errors: list[tuple[str, str]],
     open_facts: dict[str, list[Fact]],
 ) -> dict[str, list[Fact]]:
@@ -241,16 +229,12 @@ def _run(
     without facts maps to []); facts of articles still open stay in `open_facts`, rule
     errors are added to `errors`."""
     finished: dict[str, list[Fact]] = {}
-    # Worker processes start for the group and end with it, so their string stores
-    # cannot grow either. A group too small to share runs here.
-    workers = min(n_process, len(docs))
-    batch_size = -(-len(docs) // (workers * (WORKER_BATCHES if workers > 1 else 1)))
-    for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=workers):
+    for context, found, error in batch:
         article_id, offset = context["article"], context["offset"]
         facts = open_facts.setdefault(article_id, [])
-        if doc._.error:
-            errors.append((article_id, doc._.error))
-        for fact in doc._.facts or []:
+        if error:
+            errors.append((article_id, error))
+        for fact in found:
             if not context["own"] <= fact["start"] < context["own_end"]:
                 continue  # found in the context around the chunk: a neighbour has it
             facts.append(

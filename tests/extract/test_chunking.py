@@ -78,3 +78,36 @@ def test_an_event_told_across_a_chunk_cut_is_found_whole(config, fresh_store):
     assert text[event.start : event.end].strip() == attack
     assert event.data["claimed_by"] == "IS-K"
     assert event.data["location"] == "Kunduz"
+
+
+def test_two_worker_processes_store_the_same_facts_as_one(tmp_path, config, root):
+    """Workers forked once send back facts; a long article's chunks may be parsed by
+    different workers and still assemble in order."""
+    from briefgen.extract.pipeline import extract, pipeline_version
+    from briefgen.ingest import ingest_paths
+    from briefgen.store import Store
+
+    corpus = root / "examples" / "corpus"
+    long_text = "\n\n".join(
+        f"{PARAGRAPH} A car bomb killed {i + 3} people in Kunduz on Friday, police said."
+        for i in range(30)
+    )
+    (tmp_path / "long.txt").write_text(long_text, encoding="utf-8")
+    small = config.model_copy(
+        update={"nlp": config.nlp.model_copy(update={"max_chars": 2_000, "batch_size": 2})}
+    )
+    facts = []
+    for processes in (1, 2):
+        with Store(tmp_path / f"j{processes}.sqlite") as store:
+            ingest_paths([corpus, tmp_path / "long.txt"], store)
+            [long_id] = [a.id for a in store.articles() if a.origin.endswith("long.txt")]
+            report = extract(small, store, processes=processes)
+            assert report.errors == []
+            facts.append(
+                sorted(
+                    (f.article_id, f.kind, f.start, f.end, f.sentence)
+                    for f in store.facts(pipeline_version(small))
+                )
+            )
+    assert facts[0] and facts[0] == facts[1]
+    assert any(f[0] == long_id and f[2] > 10_000 for f in facts[0])  # from a late chunk
