@@ -122,7 +122,8 @@ def extract(
     Articles go through spaCy in batches sized by tokens (`nlp.batch_tokens` for each
     process, at most `nlp.batch_size` articles), so peak memory follows the batch and
     not the length of the articles; a long article is parsed as a stream of chunks.
-    Each batch runs inside one `nlp.memory_zone()`, which frees the strings it added,
+    Each batch after the first runs inside one `nlp.memory_zone()`, which frees the
+    strings it added (the first one's stay, see `workers.parsed`),
     and is saved in one transaction: a run killed half-way loses at most the batches
     it was working on. With several processes, workers forked once parse the batches
     and send back facts (see `workers`).
