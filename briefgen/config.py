@@ -45,7 +45,7 @@ class NlpConfig(Strict):
     max_chars: int = Field(
         20_000,
         ge=1_000,
-        description="Longer articles are parsed in chunks of this size, cut at paragraph ends.",
+        description="Longer articles are parsed in chunks (5,000 characters) cut at paragraph ends.",
     )
 
 
