@@ -43,8 +43,8 @@ class FactExtractor:
         except Exception as exc:  # noqa: BLE001 (any bug in a rule)
             doc._.facts = []
             doc._.error = f"{type(exc).__name__}: {exc}"
-        # The facts are what the run keeps: dropping the token vectors makes the doc a
-        # fraction of the size a worker process sends back.
+        # The facts are what the run keeps: the token vectors can go now, not when the
+        # batch ends.
         doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
