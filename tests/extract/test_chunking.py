@@ -6,6 +6,7 @@ import datetime as dt
 
 from briefgen.extract import chunking
 
+NOW = dt.datetime(2024, 3, 25, tzinfo=dt.UTC)
 PARAGRAPH = (
     "Officials in the northern district said the road to the dam reopened after repairs. "
     "Traders brought grain and fuel from the valley, and the bus service resumed."
@@ -80,14 +81,21 @@ def test_an_event_told_across_a_chunk_cut_is_found_whole(config, fresh_store):
     assert event.data["location"] == "Kunduz"
 
 
-def test_two_worker_processes_store_the_same_facts_as_one(tmp_path, config, root):
+def test_two_worker_processes_store_the_same_facts_as_one(tmp_path, config):
     """Workers forked once send back facts; a long article's chunks may be parsed by
     different workers and still assemble in order."""
     from briefgen.extract.pipeline import extract, pipeline_version
     from briefgen.ingest import ingest_paths
     from briefgen.store import Store
 
-    corpus = root / "examples" / "corpus"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, place in enumerate(["Kunduz", "Herat", "Kabul", "Ghazni", "Quetta", "Zahedan"]):
+        (corpus / f"short-{i}.txt").write_text(
+            f"Gunmen attacked a police post in {place} on {i + 4} March 2024, killing "
+            f"{i + 2} officers, officials said.\n\n{PARAGRAPH}\n",
+            encoding="utf-8",
+        )
     places = ["Kunduz", "Herat", "Kabul", "Ghazni"]
     long_text = "\n\n".join(
         f"{PARAGRAPH}\n\nA suicide bomber killed {i + 3} people at a market in "
@@ -101,7 +109,7 @@ def test_two_worker_processes_store_the_same_facts_as_one(tmp_path, config, root
     facts = []
     for processes in (1, 2):
         with Store(tmp_path / f"j{processes}.sqlite") as store:
-            ingest_paths([corpus, tmp_path / "long.txt"], store)
+            ingest_paths([corpus, tmp_path / "long.txt"], store, now=NOW)
             [long_id] = [a.id for a in store.articles() if a.origin.endswith("long.txt")]
             report = extract(small, store, processes=processes)
             assert report.errors == []
