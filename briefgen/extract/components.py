@@ -43,15 +43,17 @@ class FactExtractor:
         except Exception as exc:  # noqa: BLE001 (any bug in a rule)
             doc._.facts = []
             doc._.error = f"{type(exc).__name__}: {exc}"
-        # The facts are what the run keeps: dropping the token vectors makes the doc a
-        # fraction of the size a worker process sends back.
+        # The facts are what the run keeps: the token vectors can go now, not when the
+        # batch ends.
         doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
-        published = doc._.published or _context_published(doc)
+        context = _context(doc)
+        published = doc._.published or context.get("published")
         published = dt.date.fromisoformat(published) if published else None
-        article = ArticleDoc(doc, self.actors, published)
+        # Only an article's first chunk can open with a dateline.
+        article = ArticleDoc(doc, self.actors, published, dateline=not context.get("offset"))
         facts: list[dict[str, Any]] = []
         event_sentences = set()
         for mention in find_events(article):
@@ -104,11 +106,11 @@ class FactExtractor:
         return fact
 
 
-def _context_published(doc: Doc) -> str | None:
-    """The publication date passed with the text: nlp.pipe(..., as_tuples=True) sets the
-    context on the doc, in worker processes too."""
+def _context(doc: Doc) -> dict[str, Any]:
+    """What was passed with the text (publication date, chunk offset): nlp.pipe(...,
+    as_tuples=True) sets the context on the doc, in worker processes too."""
     context = getattr(doc, "_context", None)
-    return context.get("published") if isinstance(context, dict) else None
+    return context if isinstance(context, dict) else {}
 
 
 def _actors(sentence: Sentence) -> list[str]:

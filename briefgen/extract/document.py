@@ -7,6 +7,7 @@ and statistic rules only look things up.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -112,16 +113,28 @@ class Mention:
 
 
 class ArticleDoc:
-    def __init__(self, doc: Doc, actors: ActorIndex, published: dt.date | None):
+    def __init__(
+        self, doc: Doc, actors: ActorIndex, published: dt.date | None, *, dateline: bool = True
+    ):
         self.doc = doc
         self.actors = actors
         self.published = published
         self.gazetteer = get_gazetteer()
-        self.aliases = self._article_aliases()
-        self._mentioned = {e.ent_id_ for e in doc.ents if e.ent_id_}
-        self.dateline = self._dateline()
+        # doc.ents and doc.sents build new spans at every call, and span.ents scans the
+        # whole doc: read each once, so that nothing here grows with sentences x entities.
+        self.ents = list(doc.ents)
+        sents = list(doc.sents)
+        ents_of = _ents_by_sentence(sents, self.ents)
+        self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self._named_countries: set[str | None] | None = None
+        self._country_named: dict[str, bool] = {}
+        self.aliases = self._article_aliases(sents, ents_of)
+        self._mentioned = {e.ent_id_ for e in self.ents if e.ent_id_}
+        # A later chunk of a long article starts mid-text: its first line is no dateline.
+        self.dateline = self._dateline() if dateline else (0, 0)
         self._stated_days = self._full_dates() if published is None else []
-        self.sentences = [self._sentence(span, i) for i, span in enumerate(doc.sents)]
+        self.sentences = [self._sentence(span, i, ents_of[i]) for i, span in enumerate(sents)]
+        self._starts = [s.span.start for s in self.sentences]
         self.main_country = self._main_country()
         self._place_unknown_towns()
 
@@ -138,10 +151,8 @@ class ArticleDoc:
         """The canonical actor whose mention covers this token, if any."""
         if not token.ent_id_ and token.ent_type_ != ACTOR_LABEL:
             return None
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return self.actor_of(ent)
-        return None
+        ent = self._ent_at.get(token.i)
+        return self.actor_of(ent) if ent is not None else None
 
     def _branch(self, ent: Span, parent: str) -> str | None:
         """ "the ISIS affiliate", "ISIS' Afghan franchise": the parent's branch this article is about."""
@@ -152,19 +163,18 @@ class ArticleDoc:
         named = [c for c in children if c in self._mentioned]
         return named[0] if len(named) == 1 else None
 
-    def _article_aliases(self) -> dict[str, str]:
+    def _article_aliases(self, sents: list[Span], ents_of: list[list[Span]]) -> dict[str, str]:
         """Canonical -> canonical overrides this article declares ("also known as Daesh")."""
         overrides: dict[str, str] = {}
-        sents = list(self.doc.sents)
         for i, sent in enumerate(sents):
             match = ALSO_KNOWN.search(sent.text)
             if not match:
                 continue
             offset = sent.start_char + match.end()
-            after = [e for e in sent.ents if e.start_char >= offset and e.ent_id_]
-            window = sents[max(0, i - 1) : i + 1]
+            after = [e for e in ents_of[i] if e.start_char >= offset and e.ent_id_]
+            window = ents_of[max(0, i - 1) : i + 1]
             before = [
-                e.ent_id_ for s in window for e in s.ents if e.ent_id_ and e.start_char < offset
+                e.ent_id_ for ents in window for e in ents if e.ent_id_ and e.start_char < offset
             ]
             if not after or not before:
                 continue
@@ -180,10 +190,10 @@ class ArticleDoc:
         match = DATELINE.search(self.doc.text[:600])
         return (match.start(), match.end()) if match else (0, 0)
 
-    def _sentence(self, span: Span, index: int) -> Sentence:
+    def _sentence(self, span: Span, index: int, ents: list[Span]) -> Sentence:
         sentence = Sentence(span, index)
         start, end = self.dateline
-        for ent in span.ents:
+        for ent in ents:
             if start <= ent.start_char < end:
                 continue
             name = self.actor_of(ent)
@@ -244,17 +254,23 @@ class ArticleDoc:
         countries = {c.country for c in self.gazetteer.candidates(place.name)}
         if len(countries) <= 1:
             return True
-        text = self.doc.text
-        if place.country in text or any(
-            d in text for d, c in DEMONYMS.items() if c == place.country
-        ):
+        if self._country_in_text(place.country):
             return True
-        named = {
-            p.country
-            for p in (self.gazetteer.resolve(e.text) for e in self.doc.ents if e.label_ == "GPE")
-            if p
-        }
-        return not (named - {place.country})
+        if self._named_countries is None:  # once per document, not once per place
+            self._named_countries = {
+                p.country
+                for p in (self.gazetteer.resolve(e.text) for e in self.ents if e.label_ == "GPE")
+                if p
+            }
+        return not (self._named_countries - {place.country})
+
+    def _country_in_text(self, country: str) -> bool:
+        if country not in self._country_named:
+            text = self.doc.text
+            self._country_named[country] = country in text or any(
+                d in text for d, c in DEMONYMS.items() if c == country
+            )
+        return self._country_named[country]
 
     def _main_country(self) -> str | None:
         counts = Counter(
@@ -282,9 +298,9 @@ class ArticleDoc:
                     )
 
     def sentence_of(self, token: Token) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.span.start <= token.i < sentence.span.end:
-                return sentence
+        at = bisect.bisect_right(self._starts, token.i) - 1
+        if at >= 0 and token.i < self.sentences[at].span.end:
+            return self.sentences[at]
         raise ValueError("token outside the document")
 
     def recent_groups(self, index: int, back: int = 2, subjects_first: bool = False) -> list[str]:
@@ -323,6 +339,20 @@ def _unknown_town(ent: Span, actor: str | None) -> bool:
         and root.dep_ == "pobj"
         and root.head.lower_ in {"in", "near", "outside", "at"}
     )
+
+
+def _ents_by_sentence(sents: list[Span], ents: list[Span]) -> list[list[Span]]:
+    """The entities of each sentence (as `sent.ents` gives them), in one pass over both."""
+    out: list[list[Span]] = [[] for _ in sents]
+    at = 0
+    for i, sent in enumerate(sents):
+        while at < len(ents) and ents[at].start < sent.start:
+            at += 1
+        j = at
+        while j < len(ents) and ents[j].end <= sent.end:
+            out[i].append(ents[j])
+            j += 1
+    return out
 
 
 def _absolute(ent: Span) -> bool:

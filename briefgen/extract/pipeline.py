@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from briefgen import errors
 from briefgen.config import Config
+from briefgen.extract import chunking, workers
 from briefgen.models import EXTRACTOR_VERSION, Article, Fact
 from briefgen.store import Store
 
@@ -107,18 +108,6 @@ def build_nlp(config: Config):
     return nlp
 
 
-def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """Split text longer than `limit` at paragraph (else line, else space) breaks."""
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        cut = cut if cut > limit // 2 else limit
-        yield start, text[start : start + cut]
-        start += cut
-    yield start, text[start:]
-
-
 PAGE = 500  # article ids read from the store at a time: texts are loaded page by page
 
 
@@ -134,9 +123,12 @@ def extract(
 
     Articles go through spaCy in batches sized by tokens (`nlp.batch_tokens` for each
     process, at most `nlp.batch_size` articles), so peak memory follows the batch and
-    not the length of the articles. Each batch runs inside one `nlp.memory_zone()`,
-    which frees the strings it added, and is saved in one transaction: a run killed
-    half-way loses at most the batch it was working on.
+    not the length of the articles; a long article is parsed as a stream of chunks.
+    Each batch after the first runs inside one `nlp.memory_zone()`, which frees the
+    strings it added (the first one's stay, see `workers.parsed`),
+    and is saved in one transaction: a run killed half-way loses at most the batches
+    it was working on. With several processes, workers forked once parse the batches
+    and send back facts (see `workers`).
     """
     import time
 
@@ -154,15 +146,13 @@ def extract(
     n_process = max(1, processes or config.nlp.processes)
     if n_process > 1:
         _warm_up(nlp)
-    articles = _paged(store, pending)
-    while True:
-        with nlp.memory_zone():
-            docs = _next_batch(nlp, articles, config, n_process)
-            if not docs:
-                break
-            results = _run(nlp, docs, config, n_process, report.errors)
-        report.facts += store.save_extractions(version, results)
-        report.articles += len(results)
+    units = _units(_paged(store, pending), config.nlp.max_chars)
+    batches = iter(lambda: _next_batch(units, config), [])
+    open_facts: dict[str, list[Fact]] = {}  # articles whose last chunk is still to come
+    for batch in workers.parsed(nlp, batches, n_process):
+        finished = _collect(batch, report.errors, open_facts)
+        report.facts += store.save_extractions(version, finished)
+        report.articles += len(finished)
         if progress:
             progress(report.articles, len(pending))
     report.seconds = time.perf_counter() - started
@@ -170,7 +160,7 @@ def extract(
 
 
 # Touches the rules' lazy data (place gazetteer, date parser) once in this process, so
-# that the worker processes forked for every batch inherit it instead of loading it again.
+# that the worker processes forked from it inherit it instead of loading it again.
 WARM_UP = (
     "KABUL, Afghanistan - A suicide bomber killed at least 12 people at a market in Kabul on "
     'Tuesday, 5 March 2024, officials said. "We will find them," said a police spokesman.\n\n'
@@ -190,52 +180,67 @@ def _paged(store: Store, ids: list[str]) -> Iterator[Article]:
         yield from store.articles(ids[i : i + PAGE])
 
 
-# spaCy batches each worker process takes before the group ends and the workers exit,
-# which keeps their string stores bounded.
-WORKER_BATCHES = 8
+def _units(articles: Iterator[Article], limit: int) -> Iterator[tuple[str, dict]]:
+    """(text, context) of each chunk of each article, in order: what spaCy parses.
 
-
-def _next_batch(nlp, articles: Iterator[Article], config: Config, n_process: int) -> list:
-    """(text, context) pairs of the next batch: whole articles up to the token budget.
-
-    Call it inside the batch's memory zone: making a doc adds its words to the string store.
+    The context travels with the text into the worker processes: the article, where the
+    chunk starts in it, which part of it is its own (the rest is context), whether it is
+    the article's last chunk, and the publication date the rules resolve dates against.
     """
-    # With worker processes, one group of batches per fork: forking for every batch
-    # costs more than the second core gives back.
-    group = n_process * (WORKER_BATCHES if n_process > 1 else 1)
-    budget = config.nlp.batch_tokens * group
-    most = config.nlp.batch_size * group
+    for article in articles:
+        published = article.published.isoformat() if article.published else None
+        pieces = chunking.split(article.text, limit)
+        piece = next(pieces)
+        for following in (*pieces, None):
+            yield (
+                piece.text,
+                {
+                    "article": article.id,
+                    "offset": piece.offset,
+                    "own": piece.own,
+                    "own_end": piece.own_end,
+                    "last": following is None,
+                    "published": published,
+                },
+            )
+            if following is not None:
+                piece = following
+
+
+def _next_batch(units: Iterator[tuple[str, dict]], config: Config) -> list:
+    """(text, context) pairs of the next batch, up to the token budget: whole short
+    articles, or chunks of a long one (which may go on in the next batch)."""
+    budget, most = config.nlp.batch_tokens, config.nlp.batch_size
     docs: list = []
     tokens = 0
-    for taken, article in enumerate(articles, start=1):
-        published = article.published.isoformat() if article.published else None
-        for offset, text in chunks(article.text, config.nlp.max_chars):
-            # Texts, not docs: the worker processes tokenise, and the component reads the
-            # publication date from the context spaCy hands along with each text.
-            docs.append((text, {"article": article.id, "offset": offset, "published": published}))
-            tokens += len(text.split()) * 5 // 4  # spaCy splits off punctuation too
-
-        if tokens >= budget or taken >= most:
+    for text, context in units:
+        # Texts, not docs: the worker processes tokenise, and the component reads the
+        # publication date from the context spaCy hands along with each text.
+        docs.append((text, context))
+        tokens += len(text.split()) * 5 // 4  # spaCy splits off punctuation too
+        if tokens >= budget or len(docs) >= most:
             break
     return docs
 
 
-def _run(
-    nlp, docs: list, config: Config, n_process: int, errors: list[tuple[str, str]]
+def _collect(
+    batch: list[workers.Parsed],
+    errors: list[tuple[str, str]],
+    open_facts: dict[str, list[Fact]],
 ) -> dict[str, list[Fact]]:
-    """Facts of one batch, by article id (an article without facts maps to []); rule
+    """Facts of the articles whose last chunk is in this batch, by article id (an article
+    without facts maps to []); facts of articles still open stay in `open_facts`, rule
     errors are added to `errors`."""
-    results: dict[str, list[Fact]] = {context["article"]: [] for _, context in docs}
-    # Worker processes start for the group and end with it, so their string stores
-    # cannot grow either. A group too small to share runs here.
-    workers = min(n_process, len(docs))
-    batch_size = -(-len(docs) // (workers * (WORKER_BATCHES if workers > 1 else 1)))
-    for doc, context in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=workers):
+    finished: dict[str, list[Fact]] = {}
+    for context, found, error in batch:
         article_id, offset = context["article"], context["offset"]
-        if doc._.error:
-            errors.append((article_id, doc._.error))
-        for fact in doc._.facts or []:
-            results[article_id].append(
+        facts = open_facts.setdefault(article_id, [])
+        if error:
+            errors.append((article_id, error))
+        for fact in found:
+            if not context["own"] <= fact["start"] < context["own_end"]:
+                continue  # found in the context around the chunk: a neighbour has it
+            facts.append(
                 Fact(
                     kind=fact["kind"],
                     article_id=article_id,
@@ -247,4 +252,6 @@ def _run(
                     actors=fact["actors"],
                 )
             )
-    return results
+        if context["last"]:
+            finished[article_id] = open_facts.pop(article_id)
+    return finished

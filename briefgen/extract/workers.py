@@ -1,0 +1,74 @@
+"""Parse batches here or in worker processes, and hand back compact facts, never Docs.
+
+With `-j N`, N worker processes are forked once, after the pipeline is loaded and
+its lazy data warmed up, so they share it instead of loading it again. Each worker
+parses a whole batch inside its own `nlp.memory_zone()` (its string store cannot
+grow) and returns only what the run keeps: each chunk's context, fact dicts and rule
+error, a few kilobytes where a serialised Doc is hundreds. The main process feeds
+batches and writes to the store while the workers parse: a few batches are kept in
+flight, so the writer never stalls them and memory stays bounded by the batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+# (context passed with the text, fact dicts, rule error or None) for one chunk
+Parsed = tuple[dict[str, Any], list[dict[str, Any]], str | None]
+
+# Batches queued for each worker beyond the one it parses: enough that a worker
+# never waits for the main process, few enough to keep memory flat.
+AHEAD = 2
+
+_NLP: Any = None  # the pipeline the forked workers inherit
+
+
+def parse(nlp, batch: list[tuple[str, dict]], zone: bool = True) -> list[Parsed]:
+    """Facts of one batch of (text, context) pairs, inside one memory zone."""
+    with nlp.memory_zone() if zone else contextlib.nullcontext():
+        return [
+            (context, doc._.facts or [], doc._.error)
+            for doc, context in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        ]
+
+
+def _parse_here(batch: list[tuple[str, dict]]) -> list[Parsed]:
+    return parse(_NLP, batch)
+
+
+def parsed(nlp, batches: Iterable[list], processes: int) -> Iterator[list[Parsed]]:
+    """The parse of each batch, in order; with processes > 1, from forked workers.
+
+    The first batch is parsed here and outside a memory zone: its words stay in the
+    vocabulary and the tokenizer's cache, which every later batch (and every worker
+    forked after it) reuses. A zone drops what it added, so without this each batch
+    would build the lexemes of even the commonest words again (a sixth of the time).
+    It costs the string store about one batch's new words, once.
+    """
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    yield parse(nlp, first, zone=False)
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in batches:
+            yield parse(nlp, batch)
+        return
+    global _NLP
+    _NLP = nlp
+    try:
+        # fork: the workers inherit the loaded pipeline; spawn would load it again.
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_parse_here, (batch,)))
+                if len(pending) >= processes * AHEAD:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+    finally:
+        _NLP = None
