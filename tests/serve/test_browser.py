@@ -108,7 +108,9 @@ def test_add_a_missed_event_from_selected_text_and_publish(served, browser):
     address, project = served
     page = browser.new_page()
     page.goto(address + "/")
-    page.locator("article.event ol.sources a").first.click()
+    # Wait for the article page to load: its script must be running before we select.
+    with page.expect_navigation():
+        page.locator("article.event ol.sources a").first.click()
     text = page.locator("#article-text")
     assert text.locator("a.fact").count() >= 1  # facts marked and linked to their event
     assert page.locator("#add-event").is_hidden()  # until some text is selected
@@ -135,7 +137,7 @@ def test_add_a_missed_event_from_selected_text_and_publish(served, browser):
       }"""
     )
     form = page.locator("#add-event")
-    assert form.is_visible()
+    form.wait_for(state="visible", timeout=5_000)
     assert form.locator("textarea").input_value() == sentence
     form.locator('select[name="type"]').select_option("attack")
     form.locator('input[name="killed"]').fill("2")
