@@ -200,7 +200,11 @@ def fill(kept: Mention, other: Mention, parents: Mapping[str, str | None] | None
         ):
             setattr(e, name, theirs)
     e.killed = _better_toll(
-        e.killed, kept.ranks.get("killed", 0), o.killed, other.ranks.get("killed", 0)
+        e.killed,
+        kept.ranks.get("killed", 0),
+        o.killed,
+        other.ranks.get("killed", 0),
+        other.sentence.index < kept.sentence.index,
     )
     if o.killed is e.killed:
         kept.ranks["killed"] = other.ranks.get("killed", 0)
@@ -240,7 +244,11 @@ def _finer(new, old) -> bool:
 
 
 def _better_toll(
-    mine: Count | None, my_rank: int, theirs: Count | None, their_rank: int
+    mine: Count | None,
+    my_rank: int,
+    theirs: Count | None,
+    their_rank: int,
+    theirs_first: bool = False,
 ) -> Count | None:
     if theirs is None or theirs.min is None:
         return mine
@@ -248,9 +256,15 @@ def _better_toll(
         return theirs
     if their_rank != my_rank:
         return theirs if their_rank > my_rank else mine
-    if _exact(theirs) and not _exact(mine):
-        return theirs  # "more than a dozen" gives way to "14"
-    return mine
+    if _exact(theirs) and not _exact(mine) and theirs.min >= mine.min:
+        # "more than a dozen" gives way to "14"; "at least 17" is not refined by a
+        # disputed "only seven": a figure below the open one contradicts it.
+        return theirs
+    if _exact(mine) and not _exact(theirs) and mine.min >= theirs.min:
+        return mine
+    # Otherwise the first-stated figure stands ("over 60 were killed" in the lead, a
+    # quoted "57 lives" later).
+    return theirs if theirs_first else mine
 
 
 def _exact(count: Count) -> bool:

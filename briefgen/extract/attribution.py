@@ -91,7 +91,8 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
         if (
             subject is not None
             and subject.lower_ in GROUP_ANAPHORS
-            and not article.actor_at(subject)
+            # "the Daesh Khorasan terrorist group claimed": the group is named in its phrase.
+            and not any(article.actor_at(t) for t in subject.subtree)
         ):
             named = [
                 g

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import assembly, attribution, harm, operations, repeats, scope, slots
+from briefgen.extract import (
+    assembly,
+    attribution,
+    branches,
+    harm,
+    operations,
+    repeats,
+    scope,
+    slots,
+)
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
@@ -47,7 +56,9 @@ def find_events(article: ArticleDoc) -> list[Mention]:
             claims.append((sentence, claimant))
         mentions += found
     repeats.attach_claims(mentions, claims)
-    return assembly.assemble(mentions, article.published, article.actors.parents)
+    frames = assembly.assemble(mentions, article.published, article.actors.parents)
+    branches.refine(frames, article)
+    return frames
 
 
 def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
@@ -213,7 +224,8 @@ def _is_generic(token: Token) -> bool:
     """Plural or possessive-generic triggers without a count: "its attacks", "attacks on";
     comparisons: "the deadliest attack since 2004"."""
     if any(
-        c.tag_ == "JJS" or c.lower_ in {"worst", "deadliest", "biggest", "largest"}
+        (c.tag_ == "JJS" and c.lower_ not in RECENT)
+        or c.lower_ in {"worst", "deadliest", "biggest", "largest"}
         for c in token.children
     ):
         return True
@@ -231,6 +243,10 @@ def _is_generic(token: Token) -> bool:
         if any(d in {"its", "their", "any", "such", "no"} for d in dets):
             return True
     return False
+
+
+# "the latest attack": a superlative of time picks out one event, not a comparison.
+RECENT = {"latest", "last", "newest"}
 
 
 def _is_hypothetical(token: Token) -> bool:

@@ -227,6 +227,10 @@ def _item_count(item: str, before: str) -> Count | None:
     count_m = COUNT_PATTERN.match(item)
     if not count_m:
         return None
+    # "one of nine people killed": the nine are the toll, the one is a victim singled out.
+    whole = re.match(r"\s+of\s+", item[count_m.end() :])
+    if whole and COUNT_PATTERN.match(item[count_m.end() + whole.end() :]):
+        return _item_count(item[count_m.end() + whole.end() :], before)
     words = before.split()
     prev = words[-1].lower().strip(",(") if words else ""
     if prev in _NOT_COUNT_BEFORE:

@@ -197,6 +197,12 @@ def toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, 
             if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS
             else trigger
         )
+        if (
+            trigger.dep_ == "pobj"
+            and trigger.head.dep_ == "prep"
+            and trigger.head.head.lower_ in HARM_VERBS
+        ):
+            top = trigger.head.head  # "In that attack, 140 people were killed": the verb's toll
         span = span.doc[top.left_edge.i : top.right_edge.i + 1]
     # "the death toll from the bombing rose to 62": the whole sentence's figure is the event's.
     other = scope.relative_events(span, trigger)

@@ -1,0 +1,88 @@
+"""Fields of events found: the claimant's branch, tolls told apart from the trigger."""
+
+import pytest
+
+from briefgen.extract.numbers import find_casualties
+
+
+@pytest.fixture(scope="module")
+def events(facts_of):
+    return lambda text, published="2024-06-12": facts_of("event", text, published)
+
+
+def test_group_named_inside_the_claiming_subject_is_the_claimant(events):
+    facts = events(
+        "Gunmen attacked a wedding party in Herat on Monday, killing 11 guests, an ISIS "
+        "attack according to local officials.\n\n"
+        "In a message that evening, the ISKP jihadist group claimed responsibility for the attack."
+    )
+    [event] = facts
+    assert event["claimed_by"] == "IS-K"
+
+
+def test_branch_named_with_the_event_city_refines_the_parent_claim(events):
+    facts = events(
+        "ISIS claimed responsibility for a bombing at a bus station in Quetta that killed "
+        "nine passengers on Monday.\n\n"
+        "The group said two ISKP fighters planted the explosives at the station in Quetta."
+    )
+    [event] = facts
+    assert (event["claimed_by"], event["perpetrator"]) == ("IS-K", "IS-K")
+
+
+def test_parent_claim_stays_when_the_branch_is_named_with_another_city(events):
+    facts = events(
+        "ISIS claimed responsibility for a bombing at a bus station in Quetta that killed "
+        "nine passengers on Monday.\n\n"
+        "ISKP has long recruited fighters in Herat."
+    )
+    [event] = facts
+    assert event["claimed_by"] == "Islamic State"
+
+
+def test_one_of_n_people_killed_counts_the_n():
+    assert (
+        find_casualties(
+            "Rahimi was one of seven people, including a guard, killed in the raid."
+        ).killed.min
+        == 7
+    )
+    assert find_casualties("Five of them were killed.").killed.min == 5
+
+
+def test_toll_in_a_sentence_about_the_latest_attack_joins_it(events):
+    facts = events(
+        "A bombing targeted a police van in the city of Kunduz on June 10, officials said.\n\n"
+        "At least six people, including a boy, were killed in the latest attack."
+    )
+    [event] = facts
+    assert event["location"] == "Kunduz"
+    assert event["killed"]["min"] == 6
+
+
+def test_lower_disputed_figure_does_not_replace_the_open_toll(events):
+    facts = events(
+        "A suicide bomber struck a mosque in Kunduz on Friday, killing at least 23 people, "
+        "doctors said.\n\n"
+        "Local officials said that only eight people were killed in the blast."
+    )
+    [event] = facts
+    assert event["killed"]["min"] == 23
+
+
+def test_first_stated_toll_stands_against_a_later_lower_one(events):
+    facts = events(
+        "More than 50 worshippers were killed in a suicide attack on a mosque in Quetta.\n\n"
+        "A reporter wrote that the bombing in Quetta has claimed 48 lives so far."
+    )
+    [event] = facts
+    assert event["killed"]["min"] == 50
+
+
+def test_toll_of_the_verb_that_governs_an_anaphoric_attack(events):
+    facts = events(
+        "IS-K claimed responsibility for the attack on the Lotus concert hall in Minsk.\n\n"
+        "In that attack, more than 90 people were killed as three gunmen stormed the hall."
+    )
+    [event] = facts
+    assert event["killed"]["min"] == 90
