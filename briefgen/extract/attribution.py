@@ -14,6 +14,7 @@ from briefgen.extract.document import ArticleDoc, Sentence
 from briefgen.extract.lexicon import (
     ARREST_WORDS,
     ATTACK_NOUNS,
+    ATTACKERS,
     CARRY_VERBS,
     CLAIM_NOUNS,
     CT_NOUNS,
@@ -83,11 +84,13 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
                         )
                         if speaker:
                             return speaker.name
-        return None
+        return _told_own_deed(article, said, groups)
     # "The group claimed responsibility": the group the sentences before were about, not
     # one named in passing in this sentence.
     for verb in (t for t in sentence.span if t.lower_.startswith("claim") and t.pos_ == "VERB"):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and any(t.lower_ in FACTION_NOUNS for t in subject.subtree):
+            return None  # "one of its splinter factions claimed": a faction left unnamed
         if (
             subject is not None
             and subject.lower_ in GROUP_ANAPHORS
@@ -100,6 +103,9 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
                 if g not in article.actors.governing
             ]
             return named[0] if named else None
+    # "one of its splinter factions claimed", "JuA, a faction of the TTP, claimed": the
+    # claim is the faction's, never the group it broke from.
+    groups = [m for m in groups if not _faction_of(m.span.root)]
     if not groups:
         return None
     doc = sentence.span.doc
@@ -126,6 +132,43 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
         and 0 <= m.span.start - chosen.span.end <= BESIDE
     ]
     return branches[0] if branches else chosen.name
+
+
+DOERS = ATTACKERS | {"fighters", "fighter", "soldiers", "it", "they", "we"}
+
+
+def _told_own_deed(article: ArticleDoc, said: list[Token], groups: list) -> str | None:
+    """ "The Islamic State says a suicide bomber struck the mosque, killing dozens": a group
+    telling of the deed its own men did is claiming it. Only a named group (not a governing
+    one) speaking, and only a deed done by attackers, not by anyone else it names."""
+    for verb in said:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        speaker = next(
+            (m for m in groups if subject is not None and m.span.start <= subject.i < m.span.end),
+            None,
+        )
+        if speaker is None or speaker.name in article.actors.governing:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if (
+                clause.lower_ in HARM_VERBS | CARRY_VERBS
+                and doer is not None
+                and doer.lower_ in DOERS
+                and not any(article.actor_at(t) for t in doer.subtree)
+            ):
+                return speaker.name
+    return None
+
+
+FACTION_NOUNS = {"faction", "factions", "splinter", "offshoot", "breakaway", "splinters"}
+
+
+def _faction_of(root: Token) -> bool:
+    """The group is named as the one a claiming faction split from."""
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    owner = root.head if root.dep_ == "poss" else None
+    return any(h is not None and h.lower_ in FACTION_NOUNS for h in (head, owner))
 
 
 GROUP_ANAPHORS = {"group", "it", "organisation", "organization", "militants", "jihadists"}

@@ -17,10 +17,10 @@ from spacy.tokens import Span, Token
 from briefgen.extract import (
     assembly,
     attribution,
-    branches,
     harm,
     operations,
     repeats,
+    responsibility,
     scope,
     slots,
 )
@@ -57,7 +57,7 @@ def find_events(article: ArticleDoc) -> list[Mention]:
         mentions += found
     repeats.attach_claims(mentions, claims)
     frames = assembly.assemble(mentions, article.published, article.actors.parents)
-    branches.refine(frames, article)
+    responsibility.refine(frames, article)
     return frames
 
 

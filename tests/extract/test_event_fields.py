@@ -86,3 +86,39 @@ def test_toll_of_the_verb_that_governs_an_anaphoric_attack(events):
     )
     [event] = facts
     assert event["killed"]["min"] == 90
+
+
+def test_claim_later_denied_names_no_perpetrator(events):
+    facts = events(
+        "A suicide bomber killed 31 people at a market in Quetta on Monday.\n\n"
+        "The TTP claimed responsibility for the bombing but later denied involvement in a "
+        "message to reporters."
+    )
+    [event] = facts
+    assert (event["claimed_by"], event["perpetrator"]) == ("TTP", None)
+
+
+def test_claim_by_a_splinter_faction_is_not_the_parent_group(events):
+    facts = events(
+        "A suicide bomber killed 31 people at a market in Quetta on Monday.\n\n"
+        "The TTP kept its distance from the bombing, but one of its breakaway factions "
+        "claimed responsibility."
+    )
+    [event] = facts
+    assert event["claimed_by"] is None
+
+
+def test_group_telling_its_own_deed_claims_it(events):
+    facts = events(
+        "Islamic State says a suicide bomber struck a Sufi shrine in Sehwan on Friday, "
+        "killing 40 pilgrims."
+    )
+    [event] = facts
+    assert (event["claimed_by"], event["perpetrator"]) == ("Islamic State", "Islamic State")
+
+
+def test_group_telling_of_another_party_deed_claims_nothing(events):
+    facts = events(
+        "Islamic State says a US drone struck a house in Sehwan on Friday, killing 4 civilians."
+    )
+    assert all(e["claimed_by"] is None for e in facts)
