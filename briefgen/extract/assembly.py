@@ -19,7 +19,8 @@ The rule, in order:
    "bombing"), or when one is undated and the other is dated to another year than
    the article's (an earlier event recalled, not the news). Contradicting frames
    stay apart.
-3. A frame with no place of its own (a country at most) joins the one placed frame
+3. A frame placed only at a province joins the one frame placed in a city the article
+   names together with that province. A frame with no place of its own (a country at most) joins the one placed frame
    it fits; where several fit, a headline or lead joins the first (the article's
    main event) and an anaphoric mention (a trigger under "the", "this", a
    possessive or a date: "Monday's attack") the nearest before it, else after it;
@@ -94,6 +95,7 @@ def assemble(
         if target is not None:
             fill(target, frame, parents)
             frames.remove(frame)
+    _provinces_join_their_cities(frames, year, parents)
     # Accounts with no place that give the same date for the same kind of event
     # ("the strike in August 2022", twice) tell one event.
     for frame in list(frames):
@@ -115,6 +117,41 @@ def assemble(
         if target is not None:
             fill(target, mention, parents)
     return frames
+
+
+def _provinces_join_their_cities(
+    frames: list[Mention], year: int | None, parents: Mapping[str, str | None]
+) -> None:
+    """ "40 were killed in Balochistan province" and "a bomber struck a rally in Mastung":
+    a frame placed only at a province joins the one frame placed in a city of that
+    province, when the article names the two together ("in southwestern Balochistan ...
+    in Mastung") and nothing else they state differs."""
+    for frame in list(frames):
+        province = frame.event.location
+        kinds = {p.place.kind for p in frame.sentence.places if p.place.name == province}
+        if not province or kinds != {"province"}:
+            continue
+        inside = [
+            f
+            for f in frames
+            if f is not frame
+            and f.event.location
+            and f.event.location != province
+            and any(
+                {province, f.event.location} <= {p.place.name for p in m.sentence.places}
+                for m in (frame, f)
+            )
+            and compatible(
+                f,
+                dataclasses.replace(
+                    frame, event=dataclasses.replace(frame.event, location=f.event.location)
+                ),
+                year,
+            )
+        ]
+        if len(inside) == 1:
+            fill(inside[0], frame, parents)
+            frames.remove(frame)
 
 
 def _placed(mention: Mention) -> bool:

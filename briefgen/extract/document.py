@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from briefgen.actors import ActorIndex
 from briefgen.dates import MONTHS, resolve_date
 from briefgen.extract.actors import ACTOR_LABEL
+from briefgen.extract.lexicon import FACILITY_NOUNS, PLACE_NOUNS
 from briefgen.models import Event, PartialDate
 from briefgen.places import Place, get_gazetteer
 
@@ -274,7 +275,10 @@ class ArticleDoc:
 
     def _main_country(self) -> str | None:
         counts = Counter(
-            p.place.country for s in self.sentences for p in s.places if p.place.country
+            p.place.country
+            for s in self.sentences
+            for p in s.places
+            if p.place.country and not _names_an_owner(p.span.root)
         )
         for token in self.doc:
             country = DEMONYMS.get(token.text)
@@ -382,3 +386,18 @@ def _with_preposition(ent: Span) -> str:
     if before in {"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid"}:
         return f"{before} {ent.text}"
     return ent.text
+
+
+def _names_an_owner(root: Token) -> bool:
+    """ "China's embassy", "a China Railway Group company": the country owns or names a
+    thing there, it is not where the article's events are (unlike "Kabul's old city")."""
+    head = root.head
+    if root.dep_ not in {"poss", "compound"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.lower_ in STATE_OFFICES:
+        return True  # "Russia's embassy in Kabul"
+    return head.lower_ not in PLACE_NOUNS | FACILITY_NOUNS and head.ent_type_ not in {"GPE", "LOC"}
+
+
+# A state's offices: their owner is not where they stand ("China's embassy in Islamabad").
+STATE_OFFICES = {"embassy", "consulate", "ministry", "mission", "embassies", "consulates"}

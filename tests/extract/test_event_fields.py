@@ -122,3 +122,27 @@ def test_group_telling_of_another_party_deed_claims_nothing(events):
         "Islamic State says a US drone struck a house in Sehwan on Friday, killing 4 civilians."
     )
     assert all(e["claimed_by"] is None for e in facts)
+
+
+def test_country_that_owns_or_names_a_thing_is_not_where_events_are(events):
+    facts = events(
+        "Six people, including five foreign engineers, were killed in a suicide attack on "
+        "their bus in Chilas, police said.\n\n"
+        "The engineers worked for the China Energy Group, and China's embassy and China's "
+        "foreign ministry demanded an inquiry.\n\n"
+        "The dam is one of many projects Beijing funds in Pakistan."
+    )
+    [event] = facts
+    assert event["country"] == "Pakistan"
+
+
+def test_province_told_with_its_city_joins_the_city_event(events):
+    facts = events(
+        "At least 30 people were killed in Pakistan's Sindh province on Friday by a suicide "
+        "bomber who targeted a wedding.\n\n"
+        "In northern Sindh, officials said the bomber detonated his vest as guests gathered "
+        "in Sukkur."
+    )
+    [event] = facts
+    assert (event["location"], event["date"]) == ("Sukkur", "2024-06-07")
+    assert event["killed"]["min"] == 30
