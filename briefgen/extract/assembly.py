@@ -135,6 +135,7 @@ def _provinces_join_their_cities(
             f
             for f in frames
             if f is not frame
+            and f.sentence.index != frame.sentence.index  # one sentence, two events
             and f.event.location
             and f.event.location != province
             and any(
