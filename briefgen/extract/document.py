@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from briefgen.actors import ActorIndex
 from briefgen.dates import MONTHS, resolve_date
 from briefgen.extract.actors import ACTOR_LABEL
-from briefgen.extract.lexicon import FACILITY_NOUNS, PLACE_NOUNS
+from briefgen.extract.owners import names_an_owner
+from briefgen.extract.statement_dates import statement_day
 from briefgen.models import Event, PartialDate
 from briefgen.places import Place, get_gazetteer
 
@@ -111,6 +112,7 @@ class Mention:
     trigger: Token
     ranks: dict[str, int] = field(default_factory=dict)  # how sure each field is
     pinned: bool = True  # states something of its own (place, date, toll); else it only refers back
+    shift: int | None = None  # days from the event it is dated against ("a week after ...")
 
 
 class ArticleDoc:
@@ -218,7 +220,11 @@ class ArticleDoc:
             if ent.label_ == "DATE" or (
                 ent.label_ == "TIME" and (WEEKDAY_WORDS | {"night"}) & {t.lower_ for t in ent}
             ):
-                date = resolve_date(_with_preposition(ent), self.published) or self._weekday_of(ent)
+                date = (
+                    statement_day(ent, self.published)
+                    or resolve_date(_with_preposition(ent), self.published)
+                    or self._weekday_of(ent)
+                )
                 if date:
                     sentence.dates.append(DateMention(ent, date))
                 elif self.published is None and _absolute(ent):
@@ -278,7 +284,7 @@ class ArticleDoc:
             p.place.country
             for s in self.sentences
             for p in s.places
-            if p.place.country and not _names_an_owner(p.span.root)
+            if p.place.country and not names_an_owner(p.span.root)
         )
         for token in self.doc:
             country = DEMONYMS.get(token.text)
@@ -386,18 +392,3 @@ def _with_preposition(ent: Span) -> str:
     if before in {"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid"}:
         return f"{before} {ent.text}"
     return ent.text
-
-
-def _names_an_owner(root: Token) -> bool:
-    """ "China's embassy", "a China Railway Group company": the country owns or names a
-    thing there, it is not where the article's events are (unlike "Kabul's old city")."""
-    head = root.head
-    if root.dep_ not in {"poss", "compound"} or head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if head.lower_ in STATE_OFFICES:
-        return True  # "Russia's embassy in Kabul"
-    return head.lower_ not in PLACE_NOUNS | FACILITY_NOUNS and head.ent_type_ not in {"GPE", "LOC"}
-
-
-# A state's offices: their owner is not where they stand ("China's embassy in Islamabad").
-STATE_OFFICES = {"embassy", "consulate", "ministry", "mission", "embassies", "consulates"}

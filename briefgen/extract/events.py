@@ -14,16 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import (
-    assembly,
-    attribution,
-    harm,
-    operations,
-    repeats,
-    responsibility,
-    scope,
-    slots,
-)
+from briefgen.extract import assembly, attribution, harm, operations, repeats, scope, slots
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
@@ -38,9 +29,12 @@ from briefgen.extract.lexicon import (
     MAX_INCIDENT_PARTS,
     PLOT_NOUNS,
     PLOT_WORDS,
+    RECENT,
     STATE_FORCES,
 )
 from briefgen.extract.numbers import find_casualties
+from briefgen.extract.relative_dates import date_from_anchor, shift_days
+from briefgen.extract.responsibility import refine_claims
 from briefgen.models import Event
 
 
@@ -57,7 +51,8 @@ def find_events(article: ArticleDoc) -> list[Mention]:
         mentions += found
     repeats.attach_claims(mentions, claims)
     frames = assembly.assemble(mentions, article.published, article.actors.parents)
-    responsibility.refine(frames, article)
+    refine_claims(frames, article)
+    date_from_anchor(frames)
     return frames
 
 
@@ -245,10 +240,6 @@ def _is_generic(token: Token) -> bool:
     return False
 
 
-# "the latest attack": a superlative of time picks out one event, not a comparison.
-RECENT = {"latest", "last", "newest"}
-
-
 def _is_hypothetical(token: Token) -> bool:
     if any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
         return False  # "claimed to have killed": a report of what was done
@@ -403,4 +394,5 @@ def _mention(
             ranks["perpetrator"] = 2
     # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
     # add to the event it refers to.
-    return Mention(event, sentence, trigger, ranks, pinned=bool(anchored))
+    shift = shift_days(trigger) if kind == "attack" and not event.date else None
+    return Mention(event, sentence, trigger, ranks, pinned=bool(anchored), shift=shift)

@@ -118,6 +118,8 @@ CARRY_VERBS = {
 }
 # Verbs that only say an event happened: "the attack came on Aug. 26", "the blast occurred in X".
 LIGHT_VERBS = {"came", "happened", "occurred", "took", "unfolded", "began", "struck", "hit", "was"}
+# "the explosion rocked the mosque on Sunday": what the event did, with its time and place.
+LIGHT_VERBS |= {"rocked", "ripped", "tore", "shook", "went"}
 # Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
 SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
@@ -152,6 +154,8 @@ ATTACKERS = {
     "bombers",
     "militants",
 }
+# "the latest attack": a superlative of time picks out one event, not a comparison.
+RECENT = {"latest", "last", "newest"}
 MAX_INCIDENT_PARTS = 3  # "three blasts" can be one incident; "five attacks" are several
 HARM_VERBS = ATTACK_VERBS | {
     "killed",

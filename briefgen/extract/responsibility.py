@@ -20,7 +20,7 @@ from briefgen.extract.document import ArticleDoc, Mention, Sentence
 DISOWNING = {"denied", "denies", "deny", "disowned", "disowns", "distanced", "retracted"}
 
 
-def refine(frames: list[Mention], article: ArticleDoc) -> None:
+def refine_claims(frames: list[Mention], article: ArticleDoc) -> None:
     """Branches for parents and disputed claims, in the article's assembled events."""
     for frame in frames:
         _to_branch(frame, frames, article)

@@ -168,8 +168,23 @@ def date_for(
         # "announced on April 26 that X was arrested": an operation known only from the
         # day it was announced happened by then; the month is what the text supports.
         told = told_on[0].date
+        if _fronted(told_on[0].span, sentence):
+            # "On September 26, forces said they had killed ...": a date set before the
+            # whole sentence frames what it tells, the operation included.
+            return told, False
         return PartialDate(told.year, told.month) if told.month else told, False
     return None, False
+
+
+def _fronted(span: Span, sentence: Sentence) -> bool:
+    doc = span.doc
+    before = [t for t in doc[sentence.span.start : span.start] if not t.is_space]
+    return (
+        len(before) <= 1
+        and all(t.lower_ in {"on", "in"} for t in before)
+        and span.end < len(doc)
+        and doc[span.end].text == ","
+    )
 
 
 def yearless_for(sentence: Sentence, trigger: Token, sole: bool) -> Span | None:

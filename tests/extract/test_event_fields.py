@@ -146,3 +146,64 @@ def test_province_told_with_its_city_joins_the_city_event(events):
     [event] = facts
     assert (event["location"], event["date"]) == ("Sukkur", "2024-06-07")
     assert event["killed"]["min"] == 30
+
+
+def test_date_and_place_of_the_verb_an_explosion_did(events):
+    facts = events(
+        "Residents heard gunfire near the bazaar late at night.\n\n"
+        "The explosion rocked a mosque in Kabul on Monday evening."
+    )
+    [event] = facts
+    assert (event["location"], event["date"]) == ("Kabul", "2024-06-10")
+
+
+def test_date_set_before_an_operation_claim_is_the_operation_day(events):
+    facts = events(
+        "On May 28, police claimed to have killed a commander of the Islamic State group in a "
+        "raid in Quetta."
+    )
+    [event] = facts
+    assert event["type"] == "counterterrorism_operation"
+    assert event["date"] == "2024-05-28"
+
+
+def test_today_in_a_quote_said_on_a_weekday_is_that_weekday(events):
+    facts = events(
+        '"Our forces carried out a strike today against a senior ISKP commander in Kunar '
+        'province," army spokesman Omar Baig said on Monday.',
+        published="2024-06-12",
+    )
+    [event] = facts
+    assert event["date"] == "2024-06-10"
+
+
+def test_today_in_a_post_signed_with_its_date(nlp):
+    from briefgen.extract.statement_dates import statement_day
+
+    doc = nlp(
+        "ISKP claimed the bombing at the Ali mosque in Quetta today that killed 31 people.\n"
+        "— A Reporter (@areporter) May 3, 2023\n\n"
+        "Officials said today that the mosque would reopen."
+    )
+    first, second = [e for e in doc.ents if e.text == "today"]
+    assert statement_day(first, None).iso() == "2023-05-03"
+    assert statement_day(second, None) is None  # the article's own "today"
+
+
+def test_event_dated_a_week_before_the_main_event(events):
+    facts = events(
+        "A suicide bomber killed 20 worshippers at a mosque in Kunduz on Friday.\n\n"
+        "The Friday bombing came a week after another attack on a shrine in Herat that "
+        "killed 12 pilgrims."
+    )
+    dates = {e["location"]: e["date"] for e in facts}
+    assert dates == {"Kunduz": "2024-06-07", "Herat": "2024-05-31"}
+
+
+def test_event_dated_two_days_before_the_bombing(events):
+    facts = events(
+        "A suicide bomber killed 20 worshippers at a mosque in Kunduz on Friday.\n\n"
+        "Two days before the bombing, gunmen attacked a bank in Kabul, killing three guards."
+    )
+    dates = {e["location"]: e["date"] for e in facts}
+    assert dates == {"Kunduz": "2024-06-07", "Kabul": "2024-06-05"}
