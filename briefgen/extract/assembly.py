@@ -194,8 +194,8 @@ def _referent(mention: Mention, frames: list[Mention], year: int | None) -> Ment
 
 def compatible(a: Mention, b: Mention, year: int | None = None) -> bool:
     x, y = a.event, b.event
-    if x.type != y.type:
-        return False
+    if x.type != y.type or a.recalled != b.recalled:
+        return False  # the news and an event it is set against are two
     if year and bool(x.date) != bool(y.date):
         # An undated account tells news of the article's own time: an event dated to
         # another year ("a blast on a bus in 2021") is an earlier one.

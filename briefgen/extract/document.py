@@ -113,6 +113,7 @@ class Mention:
     ranks: dict[str, int] = field(default_factory=dict)  # how sure each field is
     pinned: bool = True  # states something of its own (place, date, toll); else it only refers back
     shift: int | None = None  # days from the event it is dated against ("a week after ...")
+    recalled: bool = False  # an earlier event the news is set against ("It followed a bombing")
 
 
 class ArticleDoc:

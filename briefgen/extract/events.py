@@ -33,7 +33,7 @@ from briefgen.extract.lexicon import (
     STATE_FORCES,
 )
 from briefgen.extract.numbers import find_casualties
-from briefgen.extract.relative_dates import date_from_anchor, shift_days
+from briefgen.extract.relative_dates import date_from_anchor, relate_in_time
 from briefgen.extract.responsibility import refine_claims
 from briefgen.models import Event
 
@@ -152,7 +152,8 @@ def _plot_trigger(span: Span, words: set[str]) -> Token | None:
 
 
 def _anaphoric(token: Token) -> bool:
-    return any(
+    # "The latest atrocity ... killed 19 people at a hospital in Kabul": news, with its place.
+    return not any(c.lower_ in RECENT for c in token.children) and any(
         c.dep_ == "det" and c.lower_ in {"this", "that", "the", "these", "those"}
         for c in token.children
     )
@@ -394,5 +395,6 @@ def _mention(
             ranks["perpetrator"] = 2
     # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
     # add to the event it refers to.
-    shift = shift_days(trigger) if kind == "attack" and not event.date else None
-    return Mention(event, sentence, trigger, ranks, pinned=bool(anchored), shift=shift)
+    mention = Mention(event, sentence, trigger, ranks, pinned=bool(anchored))
+    relate_in_time(mention)
+    return mention

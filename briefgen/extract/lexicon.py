@@ -16,6 +16,7 @@ ATTACK_NOUNS = {
     "assassination",
     "carnage",
     "rampage",
+    "atrocity",  # "the latest atrocity claimed by ISKP killed 19"
     "bombings",
     "attacks",
     "blasts",
@@ -214,6 +215,9 @@ PLACE_NOUNS = {
     "west",
     "edge",
     "heart",
+    "neighbourhood",  # "Kabul's Dasht-i-Barchi neighbourhood"
+    "neighborhood",
+    "quarter",
 }
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "on"}
 FACILITY_NOUNS = {

@@ -4,7 +4,8 @@ after another attack", "two days before the bombing, gunmen killed a judge".
 The event measured against is told by a definite reference ("the Friday assault",
 "the bombing", "Monday's attack"): the article's main event, the first one it dates
 to a day. The event dated by it gets that day moved by the measure, and only when
-its own sentence gives it no date.
+its own sentence gives it no date. An event the news "followed" is another, earlier
+one: assembly never merges it with the news.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from briefgen.models import PartialDate
 
 UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 DEFINITE = {"the", "this", "that"}
+
+
+def relate_in_time(mention: Mention) -> None:
+    """Mark a mention measured against the main event, or recalled as an earlier one."""
+    if mention.event.type == "attack" and not mention.event.date:
+        mention.shift = shift_days(mention.trigger)
+    mention.recalled = recalled(mention.trigger)
 
 
 def shift_days(trigger: Token) -> int | None:
@@ -41,6 +49,20 @@ def shift_days(trigger: Token) -> int | None:
         if days and anchor is not None and _refers_back(anchor):
             return days if prep.lower_ == "after" else -days
     return None
+
+
+def recalled(trigger: Token) -> bool:
+    """ "It followed the slaughter ... and a suicide bombing": what the news came after is
+    another, earlier event."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.lower_ in FOLLOW:
+            return True  # the parse hangs the second object on the verb itself
+    return node.dep_ == "dobj" and node.head.lower_ in FOLLOW
+
+
+FOLLOW = {"followed", "follows", "follow"}
 
 
 def _measure(prep: Token) -> int | None:

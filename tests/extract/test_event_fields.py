@@ -207,3 +207,24 @@ def test_event_dated_two_days_before_the_bombing(events):
     )
     dates = {e["location"]: e["date"] for e in facts}
     assert dates == {"Kunduz": "2024-06-07", "Kabul": "2024-06-05"}
+
+
+def test_latest_atrocity_with_its_place_and_an_earlier_bombing_it_followed(events):
+    facts = events(
+        "The latest atrocity claimed by ISKP killed at least 14 people on Monday, including a "
+        "judge at a courthouse in Kabul.\n\n"
+        "It followed the slaughter of worshippers at a shrine last month, and a suicide bombing "
+        "that killed more than 60 people in June."
+    )
+    kabul = [e for e in facts if e["location"] == "Kabul"]
+    assert [(e["claimed_by"], e["killed"]["min"]) for e in kabul] == [("IS-K", 14)]
+    assert any(e["killed"] and e["killed"]["min"] == 60 for e in facts if e not in kabul)
+
+
+def test_city_that_owns_a_neighbourhood_is_the_place(events):
+    facts = events(
+        "On Friday, Kabul's Karte Seh neighbourhood was rocked by a bombing at a school.\n\n"
+        "At least 12 pupils died in the atrocity, officials said."
+    )
+    [event] = facts
+    assert (event["location"], event["killed"]["min"]) == ("Kabul", 12)
