@@ -22,11 +22,31 @@ def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -
             if 0 < sentence.index - m.sentence.index <= 2
             and m.event.type != "counterterrorism_operation"
         ]
-        if before:
-            target = before[-1]
+        targets = before[-1:] or _told_in_lead(mentions, sentence)
+        for target in targets:
             if target.ranks.get("perpetrator", -1) < 3:
                 target.event.claimed_by = target.event.perpetrator = claimant
                 target.ranks["perpetrator"] = 3
+
+
+LEAD = 2  # sentences that open an article and sum up its news
+
+
+def _told_in_lead(mentions: list[Mention], lead: Sentence) -> list[Mention]:
+    """ "16 were killed in blasts in two cities on Thursday, attacks claimed by IS": a
+    claim in the lead, before any event is told, covers the events the article then
+    tells of the lead's day, or else the first one it tells."""
+    if lead.index > LEAD:
+        return []
+    after = [
+        m
+        for m in mentions
+        if m.sentence.index > lead.index and m.event.type != "counterterrorism_operation"
+    ]
+    days = {d.date for d in lead.dates}
+    if days:
+        return [m for m in after if m.event.date in days]
+    return after[:1]
 
 
 def merge_mentions(

@@ -228,3 +228,15 @@ def test_city_that_owns_a_neighbourhood_is_the_place(events):
     )
     [event] = facts
     assert (event["location"], event["killed"]["min"]) == ("Kabul", 12)
+
+
+def test_claim_in_the_lead_covers_the_events_of_its_day(events):
+    facts = events(
+        "At least 20 people were killed in bombings in two cities on Monday, attacks claimed "
+        "by the Islamic State group.\n\n"
+        "On Monday, 14 people were killed in a blast at a market in Kandahar, police said.\n\n"
+        "In a separate blast in the city of Kunduz, six people were killed on Monday.\n\n"
+        "On Tuesday, a bombing at a bus station in Kabul killed two people."
+    )
+    claims = {e["location"]: e["claimed_by"] for e in facts}
+    assert claims == {"Kandahar": "Islamic State", "Kunduz": "Islamic State", "Kabul": None}
