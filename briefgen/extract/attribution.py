@@ -24,6 +24,7 @@ from briefgen.extract.lexicon import (
     SHARED_SUBJECT,
     SPEECH_VERBS,
 )
+from briefgen.extract.members import planner_group
 
 
 def target_actors(article: ArticleDoc, trigger: Token) -> set[str]:
@@ -208,7 +209,7 @@ def agent(article: ArticleDoc, sentence: Sentence, trigger: Token) -> str | None
         if node.head.i == node.i or not subject_passes(node):
             break
         node = node.head
-    return None
+    return planner_group(article, trigger)
 
 
 def blamed(article: ArticleDoc, trigger: Token) -> str | None:

@@ -240,3 +240,23 @@ def test_claim_in_the_lead_covers_the_events_of_its_day(events):
     )
     claims = {e["location"]: e["claimed_by"] for e in facts}
     assert claims == {"Kandahar": "Islamic State", "Kunduz": "Islamic State", "Kabul": None}
+
+
+def test_attack_planned_by_a_named_group_leader_is_the_group_doing(events):
+    facts = events(
+        "Police arrested ISKP commander Rafiq Durrani at a house in Quetta on Sunday.\n\n"
+        "Durrani, a former teacher, helped coordinate the 2019 bombing of a bus station in Kabul "
+        "that killed 24 people."
+    )
+    kabul = [e for e in facts if e["location"] == "Kabul"]
+    assert [e["perpetrator"] for e in kabul] == ["IS-K"]
+
+
+def test_suspected_planner_attributes_nothing(events):
+    facts = events(
+        "Police arrested ISKP commander Rafiq Durrani at a house in Quetta on Sunday.\n\n"
+        "Durrani allegedly coordinated the 2019 bombing of a bus station in Kabul "
+        "that killed 24 people."
+    )
+    kabul = [e for e in facts if e["location"] == "Kabul"]
+    assert [e["perpetrator"] for e in kabul] == [None]
