@@ -6,8 +6,10 @@ are assembled.
   bombing in Kandahar") and the branch in another sentence ("two IS-K bombers struck
   the mosque in Kandahar"); the gold convention keeps the parent only when the article
   never ties that event to the branch. The tie accepted: a sentence that names the
-  branch and the event's own city, when no other event of the article took place in
-  that city (so the sentence cannot be about another one).
+  branch as the attackers' group ("two IS-K bombers", "the first attack by IS-K") and
+  the event's own city, when no other event of the article took place in that city (so
+  the sentence cannot be about another one). Officials concluding that the branch was
+  behind it is their assessment, not a tie.
 - A claim the group later denied ("claimed responsibility ... but later denied
   involvement") stays a claim, but it no longer makes the group the perpetrator: the
   responsibility is disputed, and suspicion attributes nothing.
@@ -15,7 +17,11 @@ are assembled.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from briefgen.extract.attribution import DOERS
 from briefgen.extract.document import ArticleDoc, Mention, Sentence
+from briefgen.extract.lexicon import CARRY_VERBS, HARM_VERBS
 
 DISOWNING = {"denied", "denies", "deny", "disowned", "disowns", "distanced", "retracted"}
 
@@ -48,6 +54,19 @@ def disowns(sentence: Sentence) -> bool:
     )
 
 
+def _names_the_doers(root: Token) -> bool:
+    """ "two IS-K suicide bombers", "the first attack by IS-K": the branch as the one that
+    acted, not as the subject of another party's assessment ("officials concluded IS-K
+    was behind it")."""
+    if root.dep_ in {"compound", "nmod", "amod", "poss"} and root.head.lower_ in DOERS:
+        return True
+    if root.dep_ == "nsubj" and (
+        root.head.lower_.startswith("claim") or root.head.lower_ in CARRY_VERBS | HARM_VERBS
+    ):
+        return True  # "ISIS-K, a faction, claimed the attack", "IS-K carried out"
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
 def _to_branch(frame: Mention, frames: list[Mention], article: ArticleDoc) -> None:
     parents = article.actors.parents
     event = frame.event
@@ -61,7 +80,7 @@ def _to_branch(frame: Mention, frames: list[Mention], article: ArticleDoc) -> No
         for sentence in article.sentences
         if any(p.place.name == event.location for p in sentence.places)
         for m in sentence.actors
-        if parents.get(m.name) == parent
+        if parents.get(m.name) == parent and _names_the_doers(m.span.root)
     }
     if len(branches) != 1:
         return

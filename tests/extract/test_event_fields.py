@@ -260,3 +260,13 @@ def test_suspected_planner_attributes_nothing(events):
     )
     kabul = [e for e in facts if e["location"] == "Kabul"]
     assert [e["perpetrator"] for e in kabul] == [None]
+
+
+def test_officials_assessment_does_not_turn_the_parent_claim_into_the_branch(events):
+    facts = events(
+        "Islamic State claimed responsibility for a bombing at a bus station in Quetta that "
+        "killed nine passengers on Monday.\n\n"
+        "Officials in Quetta concluded that ISKP was behind the bombing."
+    )
+    [event] = facts
+    assert event["claimed_by"] == "Islamic State"
