@@ -217,6 +217,7 @@ class ArticleDoc:
             if ent.label_ == "DATE" or (
                 ent.label_ == "TIME" and (WEEKDAY_WORDS | {"night"}) & {t.lower_ for t in ent}
             ):
+                ent = _without_count(ent)
                 date = resolve_date(_with_preposition(ent), self.published) or self._weekday_of(ent)
                 if date:
                     sentence.dates.append(DateMention(ent, date))
@@ -252,7 +253,7 @@ class ArticleDoc:
         if place.kind not in {"city", "province"} or not place.country:
             return True
         countries = {c.country for c in self.gazetteer.candidates(place.name)}
-        if len(countries) <= 1:
+        if len(countries) <= 1 or self.gazetteer.dominant(place.name):
             return True
         if self._country_in_text(place.country):
             return True
@@ -374,6 +375,16 @@ def _after_locative(ent: Span) -> bool:
         and root.dep_ == "pobj"
         and root.head.lower_ in {"in", "near", "outside"}
     )
+
+
+def _without_count(ent: Span) -> Span:
+    """ "On May 3, 2019 two hikers were killed": the tagger takes "two" into the date;
+    a number that counts a noun after the date is not part of it."""
+    last = ent.doc[ent.end - 1]
+    year = last.is_digit and len(last.text) == 4
+    if len(ent) > 1 and last.like_num and not year and last.head.i >= ent.end:
+        return ent.doc[ent.start : ent.end - 1]
+    return ent
 
 
 def _with_preposition(ent: Span) -> str:

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import assembly, attribution, harm, operations, repeats, scope, slots
+from briefgen.extract import (
+    assembly,
+    attribution,
+    harm,
+    hedges,
+    operations,
+    passing,
+    repeats,
+    scope,
+    slots,
+)
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
@@ -25,7 +35,6 @@ from briefgen.extract.lexicon import (
     CT_NOUNS,
     FOIL_WORDS,
     HARM_VERBS,
-    HYPOTHETICAL,
     MAX_INCIDENT_PARTS,
     PLOT_NOUNS,
     PLOT_WORDS,
@@ -67,13 +76,17 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             token.i == plot.i or _related_tokens(plot, token) or plot.is_ancestor(token)
         ):
             continue  # "foiled an attempt to attack X": part of the plot
-        if _is_hypothetical(token):
+        if hedges.is_hypothetical(token):
             continue
         words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
         if _is_generic(token):
             listed += [(token, p) for p in scope.listed_places(sentence, token)]
             continue
-        related = [(t, k) for t, k in triggers if k == kind and _related_tokens(t, token)]
+        related = [
+            (t, k)
+            for t, k in triggers
+            if k == kind and (_related_tokens(t, token) or passing.outcome_of(t, token))
+        ]
         if related:
             # "assassinated by a drone attack": one event per phrase, told by its governing word.
             earlier = related[0][0]
@@ -82,7 +95,9 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             words_found -= 1
             continue
         triggers.append((token, kind))
-    if not triggers and not words_found:
+    # Generic talk beside it ("a series of attacks since 2021") does not stop a harm verb
+    # from telling an event of its own; it only keeps the sentence's loose places from it.
+    if not triggers:
         harmed = harm.harm_trigger(
             span,
             bool(
@@ -91,16 +106,18 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
                 or find_casualties(span.text).wounded
             ),
         )
+        if harmed is None and not words_found:
+            harmed = harm.passive_victims(sentence)
         if harmed is not None:
             triggers.append((harmed, "attack"))
-            words_found = 1
-    if not triggers and not words_found and words & ATTACKERS:
+            words_found += 1
+    if not triggers and words & ATTACKERS:
         # "Gunmen burst into the hall ..., killing at least 60 people": no event word, but
         # attackers and a toll. The attackers' verb stands in for the trigger.
         doer = next(t for t in span if t.lower_ in ATTACKERS)
         if doer.dep_ in {"nsubj", "nsubjpass"} and find_casualties(span.text).killed:
             triggers.append((doer.head, "attack"))
-            words_found = 1
+            words_found += 1
     mentions = []
     used_places: set[int] = set()
     for token, kind in triggers:
@@ -146,7 +163,8 @@ def _plot_trigger(span: Span, words: set[str]) -> Token | None:
 
 
 def _anaphoric(token: Token) -> bool:
-    return any(
+    # "the latest attack" tells a new event, not one told before.
+    return not any(c.lower_ in {"latest", "newest"} for c in token.children) and any(
         c.dep_ == "det" and c.lower_ in {"this", "that", "the", "these", "those"}
         for c in token.children
     )
@@ -213,7 +231,8 @@ def _is_generic(token: Token) -> bool:
     """Plural or possessive-generic triggers without a count: "its attacks", "attacks on";
     comparisons: "the deadliest attack since 2004"."""
     if any(
-        c.tag_ == "JJS" or c.lower_ in {"worst", "deadliest", "biggest", "largest"}
+        (c.tag_ == "JJS" and c.lower_ not in {"latest", "newest"})
+        or c.lower_ in {"worst", "deadliest", "biggest", "largest"}
         for c in token.children
     ):
         return True
@@ -229,27 +248,6 @@ def _is_generic(token: Token) -> bool:
     if token.pos_ in {"NOUN", "PROPN"}:
         dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
         if any(d in {"its", "their", "any", "such", "no"} for d in dets):
-            return True
-    return False
-
-
-def _is_hypothetical(token: Token) -> bool:
-    if any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
-        return False  # "claimed to have killed": a report of what was done
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-        return True  # "plans to attack"
-    node = token
-    for _ in range(4):
-        if any(
-            c.lower_ in HYPOTHETICAL for c in node.children if c.dep_ in {"aux", "amod", "advmod"}
-        ):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-        if node.lower_ in HYPOTHETICAL:
-            return True
-        if node.lower_ == "to" or any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
             return True
     return False
 
@@ -301,6 +299,7 @@ def _mention(
     # The one event word of its sentence owns the sentence's toll, even when it points
     # back ("14 people were killed in the attack").
     killed, wounded = slots.toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
+    killed = killed or passing.victims_killed(trigger)
     if kind == "counterterrorism_operation":
         # "detained the planner of the bombing that killed 183": that toll is the bombing's.
         other_event = any(t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span)
@@ -338,6 +337,7 @@ def _mention(
         or killed
         or wounded
         or (slots.named_target(trigger) and event.perpetrator)
+        or passing.with_victims(trigger)
     )
     if not event.perpetrator and kind != "counterterrorism_operation":
         targets = attribution.target_actors(article, trigger)

@@ -16,6 +16,8 @@ ATTACK_NOUNS = {
     "assassination",
     "carnage",
     "rampage",
+    "atrocity",
+    "slaughter",
     "bombings",
     "attacks",
     "blasts",
@@ -116,8 +118,21 @@ CARRY_VERBS = {
     "carries",
     "conducts",
 }
-# Verbs that only say an event happened: "the attack came on Aug. 26", "the blast occurred in X".
-LIGHT_VERBS = {"came", "happened", "occurred", "took", "unfolded", "began", "struck", "hit", "was"}
+# Verbs that only say an event happened: "the attack came on Aug. 26", "the blast occurred in X",
+# or what it brought about: "the attack resulted in the deaths of 80 people".
+LIGHT_VERBS = {
+    "came",
+    "happened",
+    "occurred",
+    "took",
+    "unfolded",
+    "began",
+    "struck",
+    "hit",
+    "was",
+    "resulted",
+    "led",
+}
 # Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
 SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
@@ -238,6 +253,8 @@ FACILITY_NOUNS = {
     "cemetery",
     "checkpoint",
     "station",
+    "theatre",
+    "theater",
 }
 # What a counterterrorism verb acts on ("eliminated the cell leader", not "the threat").
 MILITANT_NOUNS = {

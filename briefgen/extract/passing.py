@@ -1,0 +1,105 @@
+"""Attacks told in passing: an earlier event named while the article tells another.
+
+- An event noun with its victims is a real event even with no place or date:
+  "the slaughter of dozens of pilgrims", "the massacre of over 60 people", "the
+  assassination of Governor X".
+- Named as an example of what a group can do, it still happened: "capable of
+  high-impact operations, such as the assassination of Minister X".
+- "X resulted in / led to the massacre of 80 people": the outcome is X itself.
+- "It followed the slaughter of ... and a bombing that killed ...": what an event
+  followed is an earlier, other event, so it never joins the subject's event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefgen.extract.counts import parse_count
+from briefgen.models import Count
+
+# Verbs whose object is an event before the one their subject tells.
+SEQUENCE = {"followed", "follows"}
+# Verbs that tell what an event brought about: "resulted in", "led to", "caused".
+OUTCOME = {"resulted", "resulting", "led", "leading", "caused", "causing", "ended"}
+GROUP_WORDS = {"scores", "dozens", "hundreds", "thousands", "tens"}
+# Event nouns that are themselves the killing: their victims are the toll.
+KILLING_NOUNS = {"massacre", "slaughter", "killing", "killings", "murder", "murders"}
+
+
+def with_victims(trigger: Token) -> bool:
+    """An event noun followed by "of" and the people it killed."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for victim in prep.children:
+            if victim.dep_ != "pobj":
+                continue
+            counted = victim.like_num or any(
+                c.dep_ == "nummod" or c.like_num for c in victim.children
+            )
+            # "the assassination of Minister X": a person, or a title written as a name.
+            named = any(t.ent_type_ == "PERSON" for t in victim.subtree) or (
+                victim.tag_ == "NNP" and not victim.ent_type_
+            )
+            if counted or named or victim.lower_ in GROUP_WORDS:
+                return True
+    return False
+
+
+def example_of_talk(trigger: Token) -> bool:
+    """ "operations such as the assassination of Minister X": a past case named as an
+    example of what a group can do."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "as"
+        and any(c.lower_ == "such" for c in [*head.children, *head.head.children])
+        and with_victims(trigger)
+    )
+
+
+def carried_by_outcome(trigger: Token) -> Token | None:
+    """The verb an outcome hangs from: "resulted" in "X resulted in the massacre of ..."."""
+    if trigger.dep_ == "pobj" and trigger.head.head.lower_ in OUTCOME:
+        return trigger.head.head
+    return None
+
+
+def outcome_of(cause: Token, outcome: Token) -> bool:
+    """ "an attack ... resulted in the massacre of 80 people": one event, told twice."""
+    verb = cause.head
+    if cause.dep_ != "nsubj" or verb.lower_ not in OUTCOME:
+        return False
+    node = outcome.head.head if outcome.head.pos_ == "ADP" else outcome.head
+    return node.i == verb.i
+
+
+def told_as_other(trigger: Token) -> bool:
+    """An event named as what another one followed: "It followed the slaughter of ...,
+    and a suicide bombing that killed ..."."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.lower_ in SEQUENCE:
+            return True  # "It followed X, and a bombing ...", parsed as a second verb
+    return node.dep_ == "dobj" and node.head.lower_ in SEQUENCE
+
+
+def victims_killed(trigger: Token) -> Count | None:
+    """ "the massacre of over 80 people": the toll in the event noun's own phrase, or in
+    the outcome it "resulted in"."""
+    nouns = [trigger]
+    if trigger.dep_ == "nsubj" and trigger.head.lower_ in OUTCOME:
+        nouns += [g for p in trigger.head.children if p.dep_ == "prep" for g in p.children]
+    for noun in nouns:
+        if noun.lower_ not in KILLING_NOUNS:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for victim in prep.children:
+                numbers = [c for c in victim.subtree if c.i < victim.i]
+                if victim.dep_ == "pobj" and any(t.like_num for t in numbers):
+                    start = min(t.i for t in numbers)
+                    return parse_count(victim.doc[start : victim.i].text)
+    return None
