@@ -56,6 +56,7 @@ def find_events(article: ArticleDoc) -> list[Mention]:
             claims.append((sentence, claimant))
         mentions += found
     repeats.attach_claims(mentions, claims)
+    passing.date_same_period(mentions)
     return assembly.assemble(mentions, article.published, article.actors.parents)
 
 

@@ -225,6 +225,8 @@ PLACE_NOUNS = {
     "west",
     "edge",
     "heart",
+    "neighbourhood",
+    "neighborhood",
 }
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "on"}
 FACILITY_NOUNS = {

@@ -8,6 +8,7 @@
 - "X resulted in / led to the massacre of 80 people": the outcome is X itself.
 - "It followed the slaughter of ... and a bombing that killed ...": what an event
   followed is an earlier, other event, so it never joins the subject's event.
+- "In the same month, the group attacked X": the month of the event told just before.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from briefgen.extract.counts import parse_count
-from briefgen.models import Count
+from briefgen.extract.document import Mention
+from briefgen.models import Count, PartialDate
 
 # Verbs whose object is an event before the one their subject tells.
 SEQUENCE = {"followed", "follows"}
@@ -103,3 +105,29 @@ def victims_killed(trigger: Token) -> Count | None:
                     start = min(t.i for t in numbers)
                     return parse_count(victim.doc[start : victim.i].text)
     return None
+
+
+SAME = {"month": "month", "year": "year", "day": "day"}
+
+
+def date_same_period(mentions: list[Mention]) -> None:
+    """Date an undated mention whose sentence says "in the same month" (or year, day)
+    by the event told just before it, to that precision."""
+    for i, mention in enumerate(mentions):
+        if mention.event.date is not None:
+            continue
+        words = [t.lower_ for t in mention.sentence.span]
+        unit = next(
+            (SAME[w] for a, w in zip(words, words[1:], strict=False) if a == "same" and w in SAME),
+            None,
+        )
+        before = [m.event.date for m in mentions[:i] if m.event.date is not None]
+        if unit is None or not before:
+            continue
+        last = before[-1]
+        if unit == "year" or last.month is None:
+            mention.event.date = PartialDate(last.year)
+        elif unit == "month" or last.day is None:
+            mention.event.date = PartialDate(last.year, last.month)
+        else:
+            mention.event.date = last

@@ -125,3 +125,20 @@ def test_an_assassination_named_as_an_example_of_what_a_group_can_do(events):
 
 def test_capability_talk_without_a_case_is_no_event(events):
     assert events("The group keeps the capability to carry out assassinations in Kabul.") == []
+
+
+def test_attacks_on_two_kinds_of_site_in_one_city_and_month_stay_apart(events):
+    facts = events(
+        "The group claimed a March attack on a Lahore hotel that left four Turkish guests "
+        "wounded. In the same month, the group attacked the Iranian consulate in Lahore."
+    )
+    assert [f["date"] for f in facts] == ["2024-03", "2024-03"]
+    assert facts[1]["location"] == "Lahore"
+
+
+def test_the_same_year_is_that_of_the_event_told_before(events):
+    facts = events(
+        "A bombing at a market in Quetta killed nine people in 2019. In the same year, "
+        "gunmen stormed a hotel in Karachi and killed five guards."
+    )
+    assert [(f["location"], f["date"]) for f in facts] == [("Quetta", "2019"), ("Karachi", "2019")]
