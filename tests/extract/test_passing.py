@@ -142,3 +142,23 @@ def test_the_same_year_is_that_of_the_event_told_before(events):
         "gunmen stormed a hotel in Karachi and killed five guards."
     )
     assert [(f["location"], f["date"]) for f in facts] == [("Quetta", "2019"), ("Karachi", "2019")]
+
+
+def test_sentences_run_together_without_a_space_are_split(nlp):
+    doc = nlp("Police said little about the raid.Officials in 2019.Later the U.S. Army spoke.")
+    assert [s.text for s in doc.sents] == [
+        "Police said little about the raid.",
+        "Officials in 2019.",
+        "Later the U.S. Army spoke.",
+    ]
+
+
+def test_dates_of_sentences_glued_together_are_read(events):
+    facts = events(
+        "Police in Lahore arrested a commander of the group in March 2024.Officials said he "
+        "orchestrated the May 4, 2019, bombing that killed 12 people in Herat."
+    )
+    assert [(f["type"], f["date"]) for f in facts] == [
+        ("counterterrorism_operation", "2024-03"),
+        ("attack", "2019-05-04"),
+    ]
