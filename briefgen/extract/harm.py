@@ -142,8 +142,15 @@ def _referenced(verb: Token) -> bool:
 
 
 def _hangs_from(node: Token, verbs: set[int], depth: int = 6) -> bool:
+    """Within a few arcs of the verb, not through a clause of its own: "killed when
+    missiles hit a district near X" tells a cause, "killed while driving to work in X"
+    where the victim was."""
     for _ in range(depth):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ in {"relcl", "ccomp", "acl"}:
+            return False
+        if node.dep_ == "advcl" and not any(
+            c.dep_ == "mark" and c.lower_ == "while" for c in node.children
+        ):
             return False
         node = node.head
         if node.i in verbs:

@@ -9,6 +9,8 @@
 - "It followed the slaughter of ... and a bombing that killed ...": what an event
   followed is an earlier, other event, so it never joins the subject's event.
 - "In the same month, the group attacked X": the month of the event told just before.
+- "X, a leader of an IS faction, is believed to have orchestrated the attack": the
+  organiser's group did it.
 """
 
 from __future__ import annotations
@@ -65,6 +67,14 @@ def carried_by_outcome(trigger: Token) -> Token | None:
     if trigger.dep_ == "pobj" and trigger.head.head.lower_ in OUTCOME:
         return trigger.head.head
     return None
+
+
+def group_example(trigger: Token) -> bool:
+    """ "The group's capability to conduct operations, such as the assassination of X":
+    the group the sentence talks of did it."""
+    return example_of_talk(trigger) and any(
+        t.dep_ == "poss" and t.lower_ in {"group", "its", "their"} for t in trigger.sent
+    )
 
 
 def outcome_of(cause: Token, outcome: Token) -> bool:
@@ -131,3 +141,32 @@ def date_same_period(mentions: list[Mention]) -> None:
             mention.event.date = PartialDate(last.year, last.month)
         else:
             mention.event.date = last
+
+
+ORGANISING = {
+    "orchestrated",
+    "orchestrate",
+    "coordinated",
+    "coordinate",
+    "masterminded",
+    "mastermind",
+    "organised",
+    "organized",
+    "directed",
+    "ordered",
+}
+
+
+def organiser(trigger: Token) -> Token | None:
+    """The one who organised the event: the subject of "orchestrated the attack", of
+    "helped coordinate the attacks"."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lower_ not in ORGANISING:
+        return None
+    for node in [verb, *verb.ancestors][:3]:
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in {"xcomp", "ccomp"}:
+            break
+    return None

@@ -162,3 +162,11 @@ def test_dates_of_sentences_glued_together_are_read(events):
         ("counterterrorism_operation", "2024-03"),
         ("attack", "2019-05-04"),
     ]
+
+
+def test_victims_killed_when_missiles_hit_somewhere_is_not_an_attack(events):
+    facts = events(
+        "Local officials said at least six villagers were killed when shells hit a market "
+        "near Mosul."
+    )
+    assert attacks(facts) == []
