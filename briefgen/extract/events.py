@@ -362,24 +362,10 @@ def _mention(
                 and m.name not in article.actors.governing
                 and (kind == "foiled_plot" or attribution.same_phrase(m.span.root, trigger))
             ]
-            doer = passing.organiser(trigger)
-            if not here and (
-                scope.planned_by_someone(trigger)
-                or doer is not None
-                or passing.group_example(trigger)
-            ):
-                # "the mastermind of the bombing", among the group's leaders named before;
-                # "X, a leader of an IS faction, orchestrated the attack": named with them.
-                own = [
-                    m.name
-                    for m in sentence.actors
-                    if m.kind == "group" and doer is not None and doer.is_ancestor(m.span.root)
-                ]
-                here = [
-                    g
-                    for g in own + article.recent_groups(sentence.index)
-                    if g not in targets and g not in article.actors.governing
-                ]
+            if not here:
+                # "the mastermind of the bombing", "X, a leader of an IS faction, orchestrated
+                # the attack": the organiser's group, named with them or just before.
+                here = passing.organisers_groups(article, sentence, trigger, targets)
             if here:
                 event.perpetrator = here[0]
                 ranks["perpetrator"] = 0

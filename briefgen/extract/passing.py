@@ -15,10 +15,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
+from briefgen.extract import scope
 from briefgen.extract.counts import parse_count
-from briefgen.extract.document import Mention
+from briefgen.extract.document import ArticleDoc, Mention, Sentence
 from briefgen.models import Count, PartialDate
 
 # Verbs whose object is an event before the one their subject tells.
@@ -170,3 +173,24 @@ def organiser(trigger: Token) -> Token | None:
         if node.dep_ not in {"xcomp", "ccomp"}:
             break
     return None
+
+
+def organisers_groups(
+    article: ArticleDoc, sentence: Sentence, trigger: Token, targets: Collection[str]
+) -> list[str]:
+    """The groups that may have organised the event: those named with its organiser
+    ("X, a leader of an IS faction"), then those named just before (a mastermind, "the
+    group's capability ... such as the assassination of X")."""
+    doer = organiser(trigger)
+    if not (scope.planned_by_someone(trigger) or doer is not None or group_example(trigger)):
+        return []
+    own = [
+        m.name
+        for m in sentence.actors
+        if m.kind == "group" and doer is not None and doer.is_ancestor(m.span.root)
+    ]
+    return [
+        g
+        for g in own + article.recent_groups(sentence.index)
+        if g not in targets and g not in article.actors.governing
+    ]

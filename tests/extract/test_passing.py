@@ -170,3 +170,20 @@ def test_victims_killed_when_missiles_hit_somewhere_is_not_an_attack(events):
         "near Mosul."
     )
     assert attacks(facts) == []
+
+
+def test_the_group_of_who_orchestrated_an_attack_did_it(events):
+    [event] = events(
+        "Officials said that Karim Aziz, a leader of an ISIS faction in Syria, is believed to "
+        "have orchestrated the May 4, 2019, attack that killed 11 soldiers."
+    )
+    assert event["perpetrator"] == "Islamic State"
+
+
+def test_the_group_whose_capability_an_example_shows_did_it(events):
+    facts = events(
+        "The report names ISKP as the gravest threat to the region. The group's capability "
+        "to carry out operations, such as the assassination of Deputy Governor Abdul Wali "
+        "Safi, worries officials."
+    )
+    assert [f["perpetrator"] for f in attacks(facts)] == ["IS-K"]
