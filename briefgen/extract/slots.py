@@ -208,7 +208,11 @@ def toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, 
     other = scope.relative_events(span, trigger)
     text = "".join(t.text_with_ws for t in span if t.i not in other) if other else span.text
     casualties = find_casualties(text)
-    return casualties.killed or victims.singled_out(span, trigger), casualties.wounded
+    killed = casualties.killed or victims.singled_out(span, trigger)
+    listed = victims.listed_count(span)
+    if listed and listed.min and (killed is None or (killed.min or 0) < listed.min):
+        killed = listed  # "two German, one Danish and one Irish hiker": four, not two
+    return killed, casualties.wounded
 
 
 def _reports_toll(span: Span) -> bool:

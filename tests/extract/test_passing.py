@@ -57,6 +57,7 @@ def test_victims_killed_somewhere_on_a_day_are_an_attack(events):
         "2019-05-03",
         "Kyrgyzstan",
     )
+    assert event["killed"]["min"] == 4  # the counted list summed
 
 
 def test_a_named_victim_shot_and_killed_in_a_village_of_a_district(events):
