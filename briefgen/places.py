@@ -29,6 +29,8 @@ ALT_MIN_POP = 100_000
 ALT_MIN_SIMILARITY = 75
 ALT_MIN_LEN = 5
 PROVINCE_OVER_CITY_BELOW = 150_000
+DOMINANT_CITY_POP = 1_000_000
+DOMINANT_RATIO = 20
 
 # Countries whose subdivisions we index (the rest add noise: "Centre", "Plateau").
 SUBDIVISION_COUNTRIES = (
@@ -258,6 +260,15 @@ class Gazetteer:
             else cities + provinces
         )
         return out + [Place(n, c, "city") for _, n, c in self._alt.get(key, ())]
+
+    def dominant(self, name: str) -> bool:
+        """A great city whose namesakes abroad are small towns ("Moscow", not the one in
+        Idaho): the name means it wherever the article is set."""
+        entries = self._cities.get(_key(_strip_possessive(name)), [])
+        if not entries or entries[0][0] < DOMINANT_CITY_POP:
+            return False
+        abroad = [pop for pop, _, country in entries[1:] if country != entries[0][2]]
+        return not abroad or abroad[0] * DOMINANT_RATIO <= entries[0][0]
 
     def resolve(self, name: str) -> Place | None:
         """A place name as NER gives it ("the province of Kandahar", "Kabul's") -> Place."""

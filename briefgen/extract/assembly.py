@@ -24,7 +24,9 @@ The rule, in order:
    it fits; where several fit, a headline or lead joins the first (the article's
    main event) and an anaphoric mention (a trigger under "the", "this", a
    possessive or a date: "Monday's attack") the nearest before it, else after it;
-   otherwise it stays apart rather than guess. Frames without a place that give
+   otherwise it stays apart rather than guess. An event told as what another
+   followed ("It followed the massacre of ...") is an earlier one and stays apart.
+   Frames without a place that give
    the same date for the same kind of event fold. Mentions that pin nothing at all
    ("the carnage") only ever join; alone they are dropped.
 4. A toll report ("the death toll rose to 62 on Saturday") is about an earlier
@@ -44,7 +46,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
-from briefgen.extract import repeats
+from briefgen.extract import passing, repeats
 from briefgen.extract.document import Mention
 from briefgen.extract.lexicon import UPDATE_WORDS
 from briefgen.models import Count, Event
@@ -79,7 +81,7 @@ def assemble(
     loose = [m for m in mentions if not m.pinned]
     # Frames that pin down only a country join the one frame they fit.
     for frame in list(frames):
-        if _placed(frame) and not _anaphoric(frame):
+        if (_placed(frame) and not _anaphoric(frame)) or passing.told_as_other(frame.trigger):
             continue
         others = [f for f in frames if f is not frame]
         target = _referent(

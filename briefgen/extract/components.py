@@ -18,6 +18,7 @@ from briefgen.actors import ActorIndex
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import PLACE_LABELS, ArticleDoc, Sentence
 from briefgen.extract.events import ATTACK_NOUNS, find_events
+from briefgen.extract.joined_sentences import joined_start
 from briefgen.extract.people import find_people
 from briefgen.extract.quotes import find_quotes
 from briefgen.extract.topics import assign_topics
@@ -178,6 +179,8 @@ def mark_paragraphs(doc: Doc) -> Doc:
     """
     line_start = 0
     for token in doc[1:]:
+        if joined_start(doc, token.i):
+            token.is_sent_start = True
         before = doc[token.i - 1]
         if not (before.is_space and "\n" in before.text):
             continue

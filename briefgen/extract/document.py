@@ -16,8 +16,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from briefgen.actors import ActorIndex
-from briefgen.dates import MONTHS, resolve_date
+from briefgen.dates import resolve_date
 from briefgen.extract.actors import ACTOR_LABEL
+from briefgen.extract.date_spans import (
+    WEEK_ORDER,
+    WEEKDAY_NAMES,
+    is_calendar_date,
+    with_preposition,
+    without_count,
+)
 from briefgen.extract.owners import names_an_owner
 from briefgen.extract.statement_dates import statement_day
 from briefgen.models import Event, PartialDate
@@ -219,16 +226,17 @@ class ArticleDoc:
                     sentence.places.append(PlaceMention(ent, Place(ent.text, None, "city")))
             # "Friday night" is tagged a time, but names a day.
             if ent.label_ == "DATE" or (
-                ent.label_ == "TIME" and (WEEKDAY_WORDS | {"night"}) & {t.lower_ for t in ent}
+                ent.label_ == "TIME" and (WEEKDAY_NAMES | {"night"}) & {t.lower_ for t in ent}
             ):
+                ent = without_count(ent)
                 date = (
                     statement_day(ent, self.published)
-                    or resolve_date(_with_preposition(ent), self.published)
+                    or resolve_date(with_preposition(ent), self.published)
                     or self._weekday_of(ent)
                 )
                 if date:
                     sentence.dates.append(DateMention(ent, date))
-                elif self.published is None and _absolute(ent):
+                elif self.published is None and is_calendar_date(ent):
                     sentence.yearless.append(ent)
         return sentence
 
@@ -242,10 +250,10 @@ class ArticleDoc:
         in the article that falls on it; with none or several, it stays unresolved."""
         if self.published is not None:
             return None
-        named = {t.lower_ for t in ent} & WEEKDAY_WORDS
+        named = {t.lower_ for t in ent} & WEEKDAY_NAMES
         if len(named) != 1:
             return None
-        weekday = WEEK.index(named.pop())
+        weekday = WEEK_ORDER.index(named.pop())
         days = {
             d
             for d in self._stated_days
@@ -260,7 +268,7 @@ class ArticleDoc:
         if place.kind not in {"city", "province"} or not place.country:
             return True
         countries = {c.country for c in self.gazetteer.candidates(place.name)}
-        if len(countries) <= 1:
+        if len(countries) <= 1 or self.gazetteer.dominant(place.name):
             return True
         if self._country_in_text(place.country):
             return True
@@ -366,17 +374,6 @@ def _ents_by_sentence(sents: list[Span], ents: list[Span]) -> list[list[Span]]:
     return out
 
 
-def _absolute(ent: Span) -> bool:
-    """ "March 22", "22 March": a calendar date without its year (not "last week")."""
-    words = {t.lower_ for t in ent}
-    return bool(words & MONTH_NAMES) and not words & {"last", "next", "this", "ago", "since"}
-
-
-WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAY_WORDS = set(WEEK)
-MONTH_NAMES = frozenset(MONTHS)
-
-
 def _after_locative(ent: Span) -> bool:
     """A name the NER took for a person or organisation, standing where places stand ("in Izmir")."""
     root = ent.root
@@ -385,11 +382,3 @@ def _after_locative(ent: Span) -> bool:
         and root.dep_ == "pobj"
         and root.head.lower_ in {"in", "near", "outside"}
     )
-
-
-def _with_preposition(ent: Span) -> str:
-    """ "March 21" with the word before it when that word changes the meaning ("last")."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if before in {"in", "on", "since", "until", "by", "last", "next", "early", "late", "mid"}:
-        return f"{before} {ent.text}"
-    return ent.text

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import assembly, attribution, harm, operations, repeats, scope, slots
+from briefgen.extract import (
+    assembly,
+    attribution,
+    harm,
+    hedges,
+    operations,
+    passing,
+    repeats,
+    scope,
+    slots,
+)
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
@@ -25,7 +35,6 @@ from briefgen.extract.lexicon import (
     CT_NOUNS,
     FOIL_WORDS,
     HARM_VERBS,
-    HYPOTHETICAL,
     MAX_INCIDENT_PARTS,
     PLOT_NOUNS,
     PLOT_WORDS,
@@ -50,6 +59,7 @@ def find_events(article: ArticleDoc) -> list[Mention]:
             claims.append((sentence, claimant))
         mentions += found
     repeats.attach_claims(mentions, claims)
+    passing.date_same_period(mentions)
     frames = assembly.assemble(mentions, article.published, article.actors.parents)
     refine_claims(frames, article)
     date_from_anchor(frames)
@@ -73,13 +83,17 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             token.i == plot.i or _related_tokens(plot, token) or plot.is_ancestor(token)
         ):
             continue  # "foiled an attempt to attack X": part of the plot
-        if _is_hypothetical(token):
+        if hedges.is_hypothetical(token):
             continue
         words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
         if _is_generic(token):
             listed += [(token, p) for p in scope.listed_places(sentence, token)]
             continue
-        related = [(t, k) for t, k in triggers if k == kind and _related_tokens(t, token)]
+        related = [
+            (t, k)
+            for t, k in triggers
+            if k == kind and (_related_tokens(t, token) or passing.outcome_of(t, token))
+        ]
         if related:
             # "assassinated by a drone attack": one event per phrase, told by its governing word.
             earlier = related[0][0]
@@ -88,7 +102,9 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             words_found -= 1
             continue
         triggers.append((token, kind))
-    if not triggers and not words_found:
+    # Generic talk beside it ("a series of attacks since 2021") does not stop a harm verb
+    # from telling an event of its own; it only keeps the sentence's loose places from it.
+    if not triggers:
         harmed = harm.harm_trigger(
             span,
             bool(
@@ -97,16 +113,18 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
                 or find_casualties(span.text).wounded
             ),
         )
+        if harmed is None and not words_found:
+            harmed = harm.passive_victims(sentence)
         if harmed is not None:
             triggers.append((harmed, "attack"))
-            words_found = 1
-    if not triggers and not words_found and words & ATTACKERS:
+            words_found += 1
+    if not triggers and words & ATTACKERS:
         # "Gunmen burst into the hall ..., killing at least 60 people": no event word, but
         # attackers and a toll. The attackers' verb stands in for the trigger.
         doer = next(t for t in span if t.lower_ in ATTACKERS)
         if doer.dep_ in {"nsubj", "nsubjpass"} and find_casualties(span.text).killed:
             triggers.append((doer.head, "attack"))
-            words_found = 1
+            words_found += 1
     mentions = []
     used_places: set[int] = set()
     for token, kind in triggers:
@@ -241,27 +259,6 @@ def _is_generic(token: Token) -> bool:
     return False
 
 
-def _is_hypothetical(token: Token) -> bool:
-    if any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children):
-        return False  # "claimed to have killed": a report of what was done
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-        return True  # "plans to attack"
-    node = token
-    for _ in range(4):
-        if any(
-            c.lower_ in HYPOTHETICAL for c in node.children if c.dep_ in {"aux", "amod", "advmod"}
-        ):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-        if node.lower_ in HYPOTHETICAL:
-            return True
-        if node.lower_ == "to" or any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
-            return True
-    return False
-
-
 def _mention(
     article: ArticleDoc,
     sentence: Sentence,
@@ -309,6 +306,7 @@ def _mention(
     # The one event word of its sentence owns the sentence's toll, even when it points
     # back ("14 people were killed in the attack").
     killed, wounded = slots.toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
+    killed = killed or passing.victims_killed(trigger)
     if kind == "counterterrorism_operation":
         # "detained the planner of the bombing that killed 183": that toll is the bombing's.
         other_event = any(t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span)
@@ -346,6 +344,7 @@ def _mention(
         or killed
         or wounded
         or (slots.named_target(trigger) and event.perpetrator)
+        or passing.with_victims(trigger)
     )
     if not event.perpetrator and kind != "counterterrorism_operation":
         targets = attribution.target_actors(article, trigger)
@@ -369,13 +368,10 @@ def _mention(
                 and m.name not in article.actors.governing
                 and (kind == "foiled_plot" or attribution.same_phrase(m.span.root, trigger))
             ]
-            if not here and scope.planned_by_someone(trigger):
-                # "the mastermind of the bombing", among the group's leaders named before.
-                here = [
-                    g
-                    for g in article.recent_groups(sentence.index)
-                    if g not in targets and g not in article.actors.governing
-                ]
+            if not here:
+                # "the mastermind of the bombing", "X, a leader of an IS faction, orchestrated
+                # the attack": the organiser's group, named with them or just before.
+                here = passing.organisers_groups(article, sentence, trigger, targets)
             if here:
                 event.perpetrator = here[0]
                 ranks["perpetrator"] = 0

@@ -17,6 +17,7 @@ ATTACK_NOUNS = {
     "carnage",
     "rampage",
     "atrocity",  # "the latest atrocity claimed by ISKP killed 19"
+    "slaughter",
     "bombings",
     "attacks",
     "blasts",
@@ -121,6 +122,7 @@ CARRY_VERBS = {
 LIGHT_VERBS = {"came", "happened", "occurred", "took", "unfolded", "began", "struck", "hit", "was"}
 # "the explosion rocked the mosque on Sunday": what the event did, with its time and place.
 LIGHT_VERBS |= {"rocked", "ripped", "tore", "shook", "went"}
+LIGHT_VERBS |= {"resulted", "led"}  # "the attack resulted in the deaths of 80"
 # Clause links a subject crosses: "X escalated its attacks, ... carrying out an attack".
 SHARED_SUBJECT = {"conj", "xcomp"}
 CLAIM_NOUNS = {"responsibility", "credit"}
@@ -246,6 +248,8 @@ FACILITY_NOUNS = {
     "cemetery",
     "checkpoint",
     "station",
+    "theatre",
+    "theater",
 }
 # What a counterterrorism verb acts on ("eliminated the cell leader", not "the threat").
 MILITANT_NOUNS = {

@@ -83,6 +83,7 @@ def build_nlp(config: Config):
     import briefgen.extract.actors  # noqa: F401  (registers the factories)
     import briefgen.extract.components  # noqa: F401
     import briefgen.extract.joined_places  # noqa: F401
+    from briefgen.extract.joined_sentences import split_joined_sentences
 
     try:
         nlp = spacy.load(config.nlp.pipeline, disable=config.nlp.disable)
@@ -97,6 +98,7 @@ def build_nlp(config: Config):
         and "senter" not in config.nlp.disable
     ):
         nlp.enable_pipe("senter")  # without the parser, sentences come from the (faster) senter
+    split_joined_sentences(nlp)
     settings = component_settings(config)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("briefgen_paragraphs", before=first)

@@ -7,10 +7,14 @@ and may state the claim in a sentence of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from briefgen.extract.document import Mention, Sentence
+from briefgen.extract.lexicon import FACILITY_NOUNS, VENUE_WORDS
 from briefgen.models import Event, dates_agree
+
+SITES = (VENUE_WORDS | FACILITY_NOUNS) - {"attack", "bombing", "blast", "concert", "venue"}
 
 
 def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -> None:
@@ -81,7 +85,15 @@ def same_event_allowed(a: Event, b: Event) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
+    if _site(a.target) and _site(b.target) and _site(a.target) != _site(b.target):
+        return False  # "an attack on a hotel" and "attacked the embassy": two events
     return dates_agree(a.date, b.date, slack=0)  # one writer dates one event once
+
+
+def _site(target: str | None) -> str | None:
+    """The kind of site a target names first ("a Kabul hotel that ..." -> hotel)."""
+    words = re.findall(r"[a-z]+", (target or "").lower())
+    return next((w for w in words if w in SITES), None)
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import SPEECH_VERBS
+from briefgen.places import get_gazetteer
 
 # Verbs whose dates are those of the report or the claim, not of the event.
 REPORT_VERBS = SPEECH_VERBS | {
@@ -86,8 +87,16 @@ def listed_places(sentence: Sentence, trigger: Token) -> list[PlaceMention]:
     preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}]
     heads = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     items = {t.i for h in heads for t in [h, *h.conjuncts]}
-    places = [p for p in sentence.places if p.span.root.i in items and p.place.kind == "city"]
+    places = [p for p in sentence.places if p.span.root.i in items and _city(p)]
     return places if len(places) >= 2 else []
+
+
+def _city(mention: PlaceMention) -> bool:
+    """A city, or a name read first as its state but also a city ("New York")."""
+    return mention.place.kind == "city" or (
+        mention.place.kind == "province"
+        and any(c.kind == "city" for c in get_gazetteer().candidates(mention.place.name))
+    )
 
 
 def relative_events(span: Span, trigger: Token) -> set[int]:

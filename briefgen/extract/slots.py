@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import scope, victims
+from briefgen.extract import passing, scope, victims
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ATTACK_NOUNS,
@@ -63,8 +63,11 @@ def is_locative(span: Span) -> bool:
     # "the province of Kandahar", "the outskirts of Moscow": climb to the place noun.
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in PLACE_NOUNS:
         node = node.head.head
-    if node.dep_ == "appos" and node.head.ent_type_ in {"GPE", "LOC"}:
-        return True  # "Kandahar, Afghanistan"
+    if node.dep_ == "appos" and (
+        node.head.ent_type_ in {"GPE", "LOC"}
+        or (node.head.dep_ == "pobj" and node.head.head.lower_ in LOCATIVE)
+    ):
+        return True  # "Kandahar, Afghanistan"; "in Jani Khel, Kohat" (a village, its district)
     if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
         return True
     if (
@@ -108,6 +111,9 @@ def _attached(node: Token, trigger: Token) -> bool:
         anchors.add(trigger.head.i)
     if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS:
         anchors.add(trigger.head.i)  # "three explosions killed ... in Kunduz"
+    outcome = passing.carried_by_outcome(trigger)
+    if outcome is not None:
+        anchors.add(outcome.i)  # "in 2021, an attack resulted in the massacre of 80 people"
     for _ in range(7):
         if node.i in anchors:
             return True
@@ -223,7 +229,11 @@ def toll(sentence: Sentence, trigger: Token, sole: bool) -> tuple[Count | None, 
     other = scope.relative_events(span, trigger)
     text = "".join(t.text_with_ws for t in span if t.i not in other) if other else span.text
     casualties = find_casualties(text)
-    return casualties.killed or victims.singled_out(span, trigger), casualties.wounded
+    killed = casualties.killed or victims.singled_out(span, trigger)
+    listed = victims.listed_count(span)
+    if listed and listed.min and (killed is None or (killed.min or 0) < listed.min):
+        killed = listed  # "two German, one Danish and one Irish hiker": four, not two
+    return killed, casualties.wounded
 
 
 def _reports_toll(span: Span) -> bool:

@@ -1,11 +1,13 @@
 """A toll told as a list of victims: "the governor and his driver were killed" is at least
-two dead when no figure is given. A single person killed is the event's target, not a toll.
+two dead when no figure is given; "two German, one Danish and one Irish hiker were
+killed" is four. A single person killed is the event's target, not a toll.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from briefgen.extract.counts import parse_count
 from briefgen.models import Count
 
 KILL_WORDS = {"killed", "assassinated", "murdered", "beheaded", "slain"}  # no lemmatizer
@@ -43,3 +45,39 @@ def _one_person(token: Token) -> bool:
     if any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return False
     return token.ent_type_ == "PERSON" or token.tag_ == "NN"
+
+
+def listed_count(span: Span) -> Count | None:
+    """The sum of a counted list of victims, subject of a passive killing verb: "two
+    German, one Danish and one Irish hiker were killed"."""
+    for verb in span:
+        if verb.lower_ not in KILL_WORDS or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects:
+            continue
+        items = [subjects[0], *_items(subjects[0])]
+        counts = [_count_of(item) for item in items]
+        if len(items) >= 2 and all(c is not None for c in counts):
+            return Count(min=sum(c for c in counts if c is not None), max=None)
+    return None
+
+
+def _items(token: Token) -> list[Token]:
+    """Conjuncts, and counted items the parser hung as appositions ("two X, one Y")."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos" and any(c.dep_ == "nummod" for c in child.children)
+        ):
+            out += [child, *_items(child)]
+    return out
+
+
+def _count_of(item: Token) -> int | None:
+    # The number nearest the noun: a year the tagger hung on it ("2019 two") is no count.
+    numbers = [
+        c for c in item.children if c.dep_ == "nummod" and not (c.is_digit and len(c.text) == 4)
+    ]
+    count = parse_count(numbers[-1].text) if numbers else None
+    return count.min if count is not None and count.min == count.max else None
