@@ -182,7 +182,7 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
             return "attack"
     elif token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VB"}:
         # Participles ("its attacks, targeting rallies") describe another trigger.
-        if word in operations.KILL_VERBS | operations.ARREST_VERBS:
+        if word in operations.KILL_VERBS | operations.ARREST_VERBS or word in operations.PHRASAL:
             # "the Taliban killed the IS-K cell leader": forces acting on militants.
             if operations.is_operation_verb(article, token):
                 return "counterterrorism_operation"
@@ -203,6 +203,9 @@ def _by_state(article: ArticleDoc, token: Token) -> bool:
     for other in context:
         if other.lower_ in STATE_FORCES | {"counterterrorism", "military"}:
             return True
+        if other.dep_ == "nsubj" and other.head.i == token.head.i:
+            # "Turkey's intelligence agency conducted an operation".
+            return bool(operations.state_of(article, other))
         name = article.actor_at(other)
         if name and (article.actors.kinds.get(name) == "state" or name in article.actors.governing):
             return True
@@ -381,10 +384,7 @@ def _mention(
         event.country = article.main_country
         ranks["country"] = 0
     if kind == "counterterrorism_operation":
-        acting = operations.perpetrator(article, trigger, event.country)
-        if acting:
-            event.perpetrator = acting
-            ranks["perpetrator"] = 2
+        operations.settle(article, trigger, event, ranks)
     # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
     # add to the event it refers to.
     return Mention(event, sentence, trigger, ranks, pinned=bool(anchored))

@@ -61,6 +61,9 @@ def same_event_allowed(a: Event, b: Event) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
+    if a.type == "counterterrorism_operation" and a.perpetrator and b.perpetrator:
+        if a.perpetrator != b.perpetrator:
+            return False  # two states' operations
     return dates_agree(a.date, b.date, slack=0)  # one writer dates one event once
 
 

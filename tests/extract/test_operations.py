@@ -67,3 +67,70 @@ def test_the_toll_of_the_attack_an_operation_answers_is_not_its_own(events):
         if e["type"] == "counterterrorism_operation"
     ]
     assert operation["killed"] is None
+
+
+def test_suspects_rounded_up_by_a_states_authorities(events):
+    [event] = events(
+        "Iranian authorities rounded up dozens of suspects tied to ISIS in sweeps across "
+        "Tehran, the interior minister said on Monday."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Iran"
+    # Only the day it was announced is stated: the month is what the text supports.
+    assert event["date"] == "2024-06"
+
+
+def test_suspects_detained_with_no_doer_named_are_the_states_arrest(events):
+    [event] = events(
+        "In raids carried out in Ankara on Tuesday, 63 suspects were detained, the ministry said."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Turkey"
+
+
+def test_a_suspect_giving_himself_up_to_police(events):
+    [event] = events("In Lyon, France, the suspect turned himself in to police on Sunday.")
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "France"
+    assert event["date"] == "2024-06-09"
+
+
+def test_the_country_of_an_official_who_speaks_for_it(events):
+    found = events(
+        "An ISIS cell was active near Istanbul and Ankara, Turkish media said. "
+        "A senior Iranian security official said on Monday the country had captured a "
+        "commander of an ISIS offshoot."
+    )
+    [event] = [e for e in found if e["type"] == "counterterrorism_operation"]
+    assert event["perpetrator"] == "Iran"
+    # An arrest with no place named happened on the acting state's own soil.
+    assert event["country"] == "Iran"
+
+
+def test_an_operation_conducted_by_a_states_agency(events):
+    [event] = events(
+        "Russia's security service has conducted an operation in Dagestan, capturing a "
+        "senior ISIS recruiter, state media reported on Monday."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Russia"
+
+
+def test_militants_killed_in_a_gun_battle_with_the_forces(events):
+    [event] = events(
+        "At least 12 suspected ISIS militants were killed in a gun battle with "
+        "counter-terrorism police in Quetta on May 30."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Pakistan"
+    assert event["location"] == "Quetta"
+    assert event["date"] == "2024-05-30"
+    assert event["killed"]["min"] == 12
+
+
+def test_operations_of_two_states_stay_apart(events):
+    found = events(
+        "Turkish police arrested an ISIS financier in Istanbul on Monday. "
+        "Separately, Iranian forces detained an ISIS recruiter on Monday, officials said."
+    )
+    assert sorted(e["perpetrator"] for e in found) == ["Iran", "Turkey"]
