@@ -80,7 +80,8 @@ def assemble(
     for frame in list(frames):
         if _placed(frame) and not _anaphoric(frame):
             continue
-        others = [f for f in frames if f is not frame]
+        # Only frames of its own kind can take it in ("detained" joins the raid, not the attack).
+        others = [f for f in frames if f is not frame and f.event.type == frame.event.type]
         target = _referent(
             frame,
             [f for f in others if _placed(f)] or [f for f in others if _pinned_beyond_country(f)],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import assembly, attribution, harm, operations, repeats, scope, slots
+from briefgen.extract import arrests, assembly, attribution, harm, operations, repeats, scope, slots
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
@@ -103,10 +103,12 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             words_found = 1
     mentions = []
     used_places: set[int] = set()
-    for token, kind in triggers:
+    sequels = arrests.sequels(triggers)  # "arrested over the attack": told after it
+    for token, kind in sorted(triggers, key=lambda found: found[0].i in sequels):
         # The only event word of its sentence owns the sentence's places and dates, unless
         # it points back to an earlier one ("this attack", "the carnage").
-        only = len(triggers) == 1 and words_found + (plot is not None) <= 1
+        told = len(triggers) - len(sequels) == 1 and token.i not in sequels
+        only = told and words_found - len(sequels) + (plot is not None) <= 1
         sole = only and not _anaphoric(token)
         mention = _mention(article, sentence, token, kind, used_places, sole=sole, only=only)
         if mention:
@@ -182,7 +184,7 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
             return "attack"
     elif token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VB"}:
         # Participles ("its attacks, targeting rallies") describe another trigger.
-        if word in operations.KILL_VERBS | operations.ARREST_VERBS or word in operations.PHRASAL:
+        if word in operations.KILL_VERBS | arrests.ARREST_VERBS or word in arrests.PHRASAL:
             # "the Taliban killed the IS-K cell leader": forces acting on militants.
             if operations.is_operation_verb(article, token):
                 return "counterterrorism_operation"
@@ -384,7 +386,8 @@ def _mention(
         event.country = article.main_country
         ranks["country"] = 0
     if kind == "counterterrorism_operation":
-        operations.settle(article, trigger, event, ranks)
+        # An arrest by a state stands on its own ("a suspect has been arrested").
+        anchored = operations.settle(article, trigger, event, ranks) or anchored
     # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
     # add to the event it refers to.
     return Mention(event, sentence, trigger, ranks, pinned=bool(anchored))

@@ -26,22 +26,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from briefgen.extract import arrests
+from briefgen.extract.arrests import ARRESTED_PEOPLE, is_arrest
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import DEMONYMS, ArticleDoc
 from briefgen.extract.lexicon import MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
 from briefgen.models import Count, Event
 
-ARREST_VERBS = {
-    "arrested",
-    "detained",
-    "captured",
-    "apprehended",
-    "nabbed",
-    "extradited",
-    "detains",
-    "arrests",
-    "captures",
-}
 # Fights between militants and the forces: the forces' operation ("a gun battle with police").
 ENGAGEMENT_NOUNS = {
     "battle",
@@ -54,10 +45,6 @@ ENGAGEMENT_NOUNS = {
     "encounter",
     "exchange",
 }
-# Whom an arrest falls on when no militant word is used: "he was taken into custody".
-ARRESTED_PEOPLE = {"he", "she", "they", "him", "her", "them", "man", "men", "woman", "teenager"}
-# First words of arrests told in several words ("rounded up", "turned himself in").
-PHRASAL = {"rounded", "taken", "took", "turned", "surrendered", "surrenders"}
 KILL_VERBS = {"killed", "kill", "kills", "eliminated", "neutralised", "neutralized", "raided"}
 FORCE_WORDS = STATE_FORCES | {
     "agency",
@@ -240,18 +227,6 @@ def is_operation_verb(article: ArticleDoc, verb: Token) -> bool:
     )
 
 
-def is_arrest(verb: Token) -> bool:
-    """ "detained", and arrests told in several words: "rounded up", "taken into custody"."""
-    if verb.lower_ in ARREST_VERBS:
-        return True
-    if verb.lower_ in {"round", "rounds", "rounded"}:
-        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
-    return verb.lower_ in {"take", "takes", "taken", "took"} and any(
-        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children)
-        for c in verb.children
-    )
-
-
 def gave_up(article: ArticleDoc, verb: Token) -> bool:
     """ "He turned himself in to police", "surrendered to the authorities": an arrest."""
     if verb.lower_ in {"turn", "turns", "turned"}:
@@ -259,17 +234,7 @@ def gave_up(article: ArticleDoc, verb: Token) -> bool:
             return False
     elif verb.lower_ not in {"surrender", "surrenders", "surrendered"}:
         return False
-    return any(state_of(article, phrase) for phrase in _handed_to(verb))
-
-
-def _handed_to(verb: Token) -> list[Token]:
-    return [
-        g
-        for c in verb.children
-        if c.dep_ in {"prep", "prt"} and c.lower_ in {"to", "into", "in"}
-        for g in [*c.children, *(p for d in c.children if d.dep_ == "prep" for p in d.children)]
-        if g.dep_ == "pobj"
-    ]
+    return any(state_of(article, phrase) for phrase in arrests.handed_to(verb))
 
 
 def _fought_forces(article: ArticleDoc, noun: Token) -> bool:
@@ -306,7 +271,7 @@ def perpetrator(article: ArticleDoc, trigger: Token, country: str | None) -> str
             ]
         if noun.lower_ in ENGAGEMENT_NOUNS:
             candidates += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
-    candidates += _handed_to(trigger) if gave_up(article, trigger) else []
+    candidates += arrests.handed_to(trigger) if gave_up(article, trigger) else []
     node = trigger
     for _ in range(4):
         if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
@@ -334,19 +299,22 @@ def perpetrator(article: ArticleDoc, trigger: Token, country: str | None) -> str
     return None
 
 
-def settle(article: ArticleDoc, trigger: Token, event: Event, ranks: dict[str, int]) -> None:
+def settle(article: ArticleDoc, trigger: Token, event: Event, ranks: dict[str, int]) -> bool:
     """The operation's doer, and for an arrest told with no place, the doer's own soil
-    ("Pakistan detained a commander" happened in Pakistan, not in the article's country)."""
-    acting = perpetrator(article, trigger, event.country)
+    ("Pakistan detained a commander" happened in Pakistan, not in the article's country).
+    True for an arrest by a named state, which is an event without a place or a date."""
+    acting = perpetrator(article, trigger, event.country or article.main_country)
     if not acting:
-        return
+        return False
     event.perpetrator = acting
     ranks["perpetrator"] = 2
     assumed = not event.country or ranks.get("country", 1) == 0
     arrest = is_arrest(trigger) or gave_up(article, trigger)
-    if arrest and assumed and not event.location and article.actors.kinds.get(acting) == "state":
+    state = article.actors.kinds.get(acting) == "state"
+    if arrest and assumed and not event.location and state:
         event.country = acting
         ranks["country"] = 1
+    return arrest and state
 
 
 def forces_of(article: ArticleDoc, country: str | None) -> str | None:

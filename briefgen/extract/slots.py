@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import scope, victims
+from briefgen.extract import arrests, scope, victims
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ATTACK_NOUNS,
@@ -108,11 +108,14 @@ def _attached(node: Token, trigger: Token) -> bool:
         anchors.add(trigger.head.i)
     if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS:
         anchors.add(trigger.head.i)  # "three explosions killed ... in Kunduz"
+    arrest = arrests.is_arrest(trigger)
     for _ in range(7):
         if node.i in anchors:
             return True
         if node.dep_ == "conj" and node.pos_ != "VERB":
             return False  # "the attack in Moscow and the bombings in Kerman": another item
+        if arrest and node.lower_ in ATTACK_NOUNS:
+            return False  # "arrested in the attack in Moscow": the attack's place, not the arrest's
         if (
             node.i != trigger.i
             and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS

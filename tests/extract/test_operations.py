@@ -134,3 +134,23 @@ def test_operations_of_two_states_stay_apart(events):
         "Separately, Iranian forces detained an ISIS recruiter on Monday, officials said."
     )
     assert sorted(e["perpetrator"] for e in found) == ["Iran", "Turkey"]
+
+
+def test_an_arrest_over_an_attack_leaves_the_attack_its_place_and_toll(events):
+    found = events(
+        "A suspect has been arrested in a shooting on Monday night in Quetta that killed "
+        "six people and wounded nine others, police said Tuesday."
+    )
+    [attack] = [e for e in found if e["type"] == "attack"]
+    [arrest] = [e for e in found if e["type"] == "counterterrorism_operation"]
+    assert attack["location"] == "Quetta"
+    assert attack["killed"]["min"] == 6
+    assert arrest["perpetrator"] == "Pakistan"
+    assert arrest["killed"] is None
+
+
+def test_taken_into_custody_with_no_doer_named(events):
+    [event] = events("A teenager was taken into custody in Hamburg, Germany, on Monday.")
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Germany"
+    assert event["date"] == "2024-06-10"
