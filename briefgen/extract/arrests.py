@@ -22,7 +22,21 @@ ARREST_VERBS = {
     "captures",
 }
 # Whom an arrest falls on when no militant word is used: "he was taken into custody".
-ARRESTED_PEOPLE = {"he", "she", "they", "him", "her", "them", "man", "men", "woman", "teenager"}
+ARRESTED_PEOPLE = {
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "them",
+    "man",
+    "men",
+    "woman",
+    "teenager",
+    "people",
+    "persons",
+    "individuals",
+}
 # First words of arrests told in several words ("rounded up", "turned himself in").
 PHRASAL = {"rounded", "taken", "took", "turned", "surrendered", "surrenders"}
 

@@ -43,7 +43,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
-from briefgen.extract import repeats
+from briefgen.extract import plots, repeats
 from briefgen.extract.document import Mention
 from briefgen.extract.lexicon import UPDATE_WORDS
 from briefgen.models import Count, Event
@@ -111,6 +111,7 @@ def assemble(
         if same:
             fill(same[0], frame, parents)
             frames.remove(frame)
+    plots.fold_arrests(frames, loose)  # the arrests that stopped the article's plot
     for mention in loose:
         target = _referent(mention, frames, year)
         if target is not None:

@@ -32,6 +32,7 @@ from briefgen.extract.lexicon import (
     STATE_FORCES,
 )
 from briefgen.extract.numbers import find_casualties
+from briefgen.extract.plots import disrupted_plan
 from briefgen.models import Event
 
 
@@ -54,7 +55,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     span = sentence.span
     words = {t.lower_ for t in span}
     triggers: list[tuple[Token, str]] = []
-    plot = _plot_trigger(span, words)
+    plot = _plot_trigger(article, span, words)
     if plot is not None:
         triggers.append((plot, "foiled_plot"))
     words_found = 0
@@ -124,13 +125,13 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     return mentions
 
 
-def _plot_trigger(span: Span, words: set[str]) -> Token | None:
+def _plot_trigger(article: ArticleDoc, span: Span, words: set[str]) -> Token | None:
     """The word that makes a sentence about a foiled plot ("foiled an ISIS-K plot")."""
     stopped = words & FOIL_WORDS or (
         words & PLOT_WORDS and words & (ARREST_WORDS | {"killed", "raided"})
     )
     if not stopped:
-        return None
+        return disrupted_plan(article, span, words)
     plots = [t for t in span if t.lower_ in PLOT_NOUNS]
     if plots and all(_is_generic(t) for t in plots):
         return None  # "a string of attacks and thwarted plots": talk, not one plot

@@ -28,6 +28,7 @@ from briefgen.extract.lexicon import (
     VENUE_WORDS,
 )
 from briefgen.extract.numbers import find_casualties
+from briefgen.extract.plots import PLAN_WORDS
 from briefgen.models import Count, PartialDate
 
 
@@ -152,6 +153,8 @@ def date_for(
     sentence: Sentence, trigger: Token, kind: str = "attack"
 ) -> tuple[PartialDate | None, bool]:
     """The event's date: one tied to the trigger by the parse, else the sentence's only date."""
+    if kind == "foiled_plot" and trigger.lower_ in PLAN_WORDS:
+        return None, False  # "planned to strike on Friday": when it was meant to happen
     attached = [
         d
         for d in sentence.dates
