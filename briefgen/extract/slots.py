@@ -169,7 +169,11 @@ def date_for(
     if own:
         nearest = min(own, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
         return nearest.date, False
-    told_on = [d for d in sentence.dates if not scope.since(d.span.root)]
+    told_on = [
+        d
+        for d in sentence.dates
+        if not scope.since(d.span.root) and not scope.describes_someone(d.span.root)
+    ]
     if told_on and kind != "attack":
         # "announced on April 26 that X was arrested": an operation known only from the
         # day it was announced happened by then; the month is what the text supports.

@@ -154,3 +154,14 @@ def test_taken_into_custody_with_no_doer_named(events):
     assert event["type"] == "counterterrorism_operation"
     assert event["perpetrator"] == "Germany"
     assert event["date"] == "2024-06-10"
+
+
+def test_the_date_of_what_ties_a_suspect_to_a_bombing_is_not_the_arrests(events):
+    [event] = events(
+        "Officials said Iran recently acted on foreign intelligence and detained a senior "
+        "ISIS commander linked to the market bombing in Zahedan in 2019."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["date"] is None
+    assert event["location"] is None
+    assert event["country"] == "Iran"
