@@ -68,7 +68,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             token.i == plot.i or _related_tokens(plot, token) or plot.is_ancestor(token)
         ):
             continue  # "foiled an attempt to attack X": part of the plot
-        if _is_hypothetical(token):
+        if _is_hypothetical(token) or operations.resisted(token, kind):
             continue
         words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
         if _is_generic(token):

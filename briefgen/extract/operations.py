@@ -89,7 +89,10 @@ OPERATION_NOUNS = {
     "airstrike",
     "airstrikes",
 }
+# "a counter-terror operation", "a joint operation" (of several forces), "an
+# intelligence-based operation": operations of the forces by their name.
 COUNTER_WORDS = {
+    "joint",
     "counterterrorism",
     "counter",
     "counterterror",
@@ -241,6 +244,26 @@ def _fought_forces(article: ArticleDoc, noun: Token) -> bool:
     """ "a gun battle with CTD personnel", "clashes with security forces"."""
     return noun.lower_ in ENGAGEMENT_NOUNS and any(
         bool(state_of(article, c)) for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+    )
+
+
+def resisted(token: Token, kind: str) -> bool:
+    """ "The militants opened fire on the police ... during the operation": militants
+    fighting back against forces in an operation told before are part of it."""
+    if kind != "attack":
+        return False
+    during = any(
+        t.lower_ in OPERATION_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        for t in token.sent
+    )
+    if not during:
+        return False
+    # Fired on, or attacked: the forces are the ones aimed at in the sentence.
+    return any(
+        t.lower_ in STATE_FORCES | {"personnel"}
+        and (t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in {"on", "at"}))
+        for t in token.sent
     )
 
 

@@ -55,7 +55,16 @@ def place_for(
         return None, False
     # Most specific first (a city beats the country named beside it), then nearest the trigger.
     order = {"city": 0, "province": 1, "country": 2, "region": 3}
-    best = min(local, key=lambda p: (order.get(p.place.kind, 4), abs(p.span.start - trigger.i)))
+    # "in Hind village in Swabi": a village or quarter named as such is a spot inside the
+    # town, as a venue is; the town is the place.
+    best = min(
+        local,
+        key=lambda p: (
+            order.get(p.place.kind, 4),
+            p.span[-1].lower_ in LOCALITY_NOUNS,
+            abs(p.span.start - trigger.i),
+        ),
+    )
     return best, attached
 
 
@@ -110,6 +119,10 @@ def _attached(node: Token, trigger: Token) -> bool:
     if trigger.dep_ == "nsubj" and trigger.head.lower_ in LIGHT_VERBS | HARM_VERBS:
         anchors.add(trigger.head.i)  # "three explosions killed ... in Kunduz"
     arrest = arrests.is_arrest(trigger)
+    if trigger.lower_ in CT_NOUNS:
+        # "carried out after police received information about militants in a village in
+        # Swabi": the place the tip named is where the operation went.
+        node = next((a for a in node.ancestors if a.lower_ in TIP_WORDS), node)
     for _ in range(7):
         if node.i in anchors:
             return True
@@ -129,6 +142,8 @@ def _attached(node: Token, trigger: Token) -> bool:
     return False
 
 
+LOCALITY_NOUNS = {"village", "area", "neighbourhood", "neighborhood", "locality", "quarter"}
+TIP_WORDS = {"information", "intelligence", "tip", "tip-off", "presence"}
 PLANNING = {"planned", "planning", "plan", "plans", "plotted", "plotting", "plot"}
 
 

@@ -165,3 +165,24 @@ def test_the_date_of_what_ties_a_suspect_to_a_bombing_is_not_the_arrests(events)
     assert event["date"] is None
     assert event["location"] is None
     assert event["country"] == "Iran"
+
+
+def test_a_joint_operation_goes_where_the_tip_placed_the_militants(events):
+    [event] = events(
+        "The joint operation was carried out after police and intelligence agencies "
+        "received information about the presence of militants in Bara village in "
+        "Peshawar on Monday, officials said."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["perpetrator"] == "Pakistan"
+    # The village is a spot inside the town, as a venue is.
+    assert event["location"] == "Peshawar"
+    assert event["date"] == "2024-06-10"
+
+
+def test_militants_firing_back_during_the_operation_are_part_of_it(events):
+    found = events(
+        "Police raided a hideout in Quetta on Monday. The gunmen opened fire on the "
+        "police in Quetta, and one of them blew himself up during the raid, officials said."
+    )
+    assert [e["type"] for e in found] == ["counterterrorism_operation"]
