@@ -309,7 +309,9 @@ def _mention(
     killed, wounded = slots.toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
     if kind == "counterterrorism_operation":
         # "detained the planner of the bombing that killed 183": that toll is the bombing's.
-        other_event = any(t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span)
+        other_event = any(
+            t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span
+        ) or operations.killed_by_group(article, sentence.span)
         killed = operations.militants_killed(trigger) or (None if other_event else killed)
         wounded = None if other_event else wounded
     event.killed, event.wounded = killed, wounded

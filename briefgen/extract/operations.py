@@ -24,7 +24,7 @@ the governing authority the article names there.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from briefgen.extract import arrests
 from briefgen.extract.arrests import ARRESTED_PEOPLE, is_arrest
@@ -265,6 +265,18 @@ def resisted(token: Token, kind: str) -> bool:
         and (t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in {"on", "at"}))
         for t in token.sent
     )
+
+
+def killed_by_group(article: ArticleDoc, span: Span) -> bool:
+    """ "... as 14 soldiers were killed by the BLA": a toll a group took, not the forces."""
+    for verb in span:
+        if verb.lower_ not in KILL_VERBS:
+            continue
+        who = doer(article, verb)
+        name = article.actor_at(who) if who is not None else None
+        if name and article.actors.kinds.get(name, "group") == "group":
+            return name not in article.actors.governing
+    return False
 
 
 def counter_named(token: Token) -> bool:

@@ -186,3 +186,15 @@ def test_militants_firing_back_during_the_operation_are_part_of_it(events):
         "police in Quetta, and one of them blew himself up during the raid, officials said."
     )
     assert [e["type"] for e in found] == ["counterterrorism_operation"]
+
+
+def test_a_named_military_operation_of_a_state(events):
+    found = events(
+        "Hours after India's Operation Tiger targeting 7 militant camps in Pakistan, the "
+        "Pakistani army suffered another loss as 12 soldiers were killed by the TTP."
+    )
+    [event] = [e for e in found if e["type"] == "counterterrorism_operation"]
+    assert event["perpetrator"] == "India"
+    assert event["country"] == "Pakistan"
+    # The soldiers were killed by a group: their toll is not the operation's.
+    assert event["killed"] is None
