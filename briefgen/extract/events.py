@@ -312,7 +312,9 @@ def _mention(
         other_event = any(
             t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span
         ) or operations.killed_by_group(article, sentence.span)
-        killed = operations.militants_killed(trigger) or (None if other_event else killed)
+        killed = operations.militants_killed(trigger) or (
+            None if other_event else operations.one_of(sentence.span) or killed
+        )
         wounded = None if other_event else wounded
     event.killed, event.wounded = killed, wounded
     event.attack_type = slots.attack_type(sentence.span, trigger, kind)

@@ -267,6 +267,21 @@ def resisted(token: Token, kind: str) -> bool:
     )
 
 
+def one_of(span: Span) -> Count | None:
+    """ "X was one of nine people killed in the operation": the toll is the nine."""
+    if not any(t.lower_ in KILL_VERBS for t in span):
+        return None
+    for token in span:
+        if token.lower_ != "one":
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+                if number is not None:
+                    return parse_count(span.doc[number.left_edge.i : number.i + 1].text)
+    return None
+
+
 def killed_by_group(article: ArticleDoc, span: Span) -> bool:
     """ "... as 14 soldiers were killed by the BLA": a toll a group took, not the forces."""
     for verb in span:
@@ -368,9 +383,14 @@ def militants_killed(verb: Token) -> Count | None:
     if verb.lower_ not in KILL_VERBS - {"raided"}:
         return None
     for child in verb.children:
-        if child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in SUSPECT_NOUNS:
-            number = next((c for c in child.children if c.dep_ == "nummod"), None)
-            if number is not None:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        # "Three Islamic State group militants": the count may hang from a word before.
+        for noun in (t for t in child.subtree if t.lower_ in SUSPECT_NOUNS):
+            before = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "nummod"]
+            if before:
+                number = before[-1]  # the nearest: "Three ... militants"
                 phrase = verb.doc[number.left_edge.i : number.i + 1].text
                 return parse_count(phrase)
+            break
     return None

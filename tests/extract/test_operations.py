@@ -198,3 +198,20 @@ def test_a_named_military_operation_of_a_state(events):
     assert event["country"] == "Pakistan"
     # The soldiers were killed by a group: their toll is not the operation's.
     assert event["killed"] is None
+
+
+def test_one_of_several_killed_in_an_operation_gives_the_operations_toll(events):
+    [event] = events(
+        "Rahimi was one of six people, including a suicide bomber, killed in an "
+        "intelligence-based operation in Quetta, the military said on Thursday."
+    )
+    assert event["type"] == "counterterrorism_operation"
+    assert event["killed"]["min"] == 6
+
+
+def test_the_count_of_militants_named_by_their_group(events):
+    [event] = events(
+        "Four Islamic State group militants have been killed and two arrested in a night "
+        "raid in Herat by Taliban forces on Sunday, an official said."
+    )
+    assert event["killed"]["min"] == 4
