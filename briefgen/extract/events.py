@@ -32,6 +32,7 @@ from briefgen.extract.lexicon import (
     STATE_FORCES,
 )
 from briefgen.extract.numbers import find_casualties
+from briefgen.extract.operation_tolls import toll as operation_toll
 from briefgen.extract.plots import disrupted_plan
 from briefgen.models import Event
 
@@ -308,14 +309,7 @@ def _mention(
     # back ("14 people were killed in the attack").
     killed, wounded = slots.toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
     if kind == "counterterrorism_operation":
-        # "detained the planner of the bombing that killed 183": that toll is the bombing's.
-        other_event = any(
-            t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span
-        ) or operations.killed_by_group(article, sentence.span)
-        killed = operations.militants_killed(trigger) or (
-            None if other_event else operations.one_of(sentence.span) or killed
-        )
-        wounded = None if other_event else wounded
+        killed, wounded = operation_toll(article, sentence.span, trigger, killed, wounded)
     event.killed, event.wounded = killed, wounded
     event.attack_type = slots.attack_type(sentence.span, trigger, kind)
     event.venue = slots.venue(trigger)

@@ -24,14 +24,13 @@ the governing authority the article names there.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from briefgen.extract import arrests
 from briefgen.extract.arrests import ARRESTED_PEOPLE, is_arrest
-from briefgen.extract.counts import parse_count
 from briefgen.extract.document import DEMONYMS, ArticleDoc
 from briefgen.extract.lexicon import MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
-from briefgen.models import Count, Event
+from briefgen.models import Event
 
 # Fights between militants and the forces: the forces' operation ("a gun battle with police").
 ENGAGEMENT_NOUNS = {
@@ -267,33 +266,6 @@ def resisted(token: Token, kind: str) -> bool:
     )
 
 
-def one_of(span: Span) -> Count | None:
-    """ "X was one of nine people killed in the operation": the toll is the nine."""
-    if not any(t.lower_ in KILL_VERBS for t in span):
-        return None
-    for token in span:
-        if token.lower_ != "one":
-            continue
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for noun in (g for g in prep.children if g.dep_ == "pobj"):
-                number = next((c for c in noun.children if c.dep_ == "nummod"), None)
-                if number is not None:
-                    return parse_count(span.doc[number.left_edge.i : number.i + 1].text)
-    return None
-
-
-def killed_by_group(article: ArticleDoc, span: Span) -> bool:
-    """ "... as 14 soldiers were killed by the BLA": a toll a group took, not the forces."""
-    for verb in span:
-        if verb.lower_ not in KILL_VERBS:
-            continue
-        who = doer(article, verb)
-        name = article.actor_at(who) if who is not None else None
-        if name and article.actors.kinds.get(name, "group") == "group":
-            return name not in article.actors.governing
-    return False
-
-
 def counter_named(token: Token) -> bool:
     """ "a counter-terror operation", "an intelligence-based operation"."""
     words = {t.lower_ for t in token.subtree if t.i < token.i}
@@ -375,22 +347,3 @@ def forces_of(article: ArticleDoc, country: str | None) -> str | None:
         m.name for s in article.sentences for m in s.actors if m.name in article.actors.governing
     ]
     return governing[0] if governing else None
-
-
-def militants_killed(verb: Token) -> Count | None:
-    """ "Police killed nine militants", "three militants were killed": an operation's toll
-    counts the militants, whom attack tolls leave out."""
-    if verb.lower_ not in KILL_VERBS - {"raided"}:
-        return None
-    for child in verb.children:
-        if child.dep_ not in {"dobj", "nsubjpass"}:
-            continue
-        # "Three Islamic State group militants": the count may hang from a word before.
-        for noun in (t for t in child.subtree if t.lower_ in SUSPECT_NOUNS):
-            before = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "nummod"]
-            if before:
-                number = before[-1]  # the nearest: "Three ... militants"
-                phrase = verb.doc[number.left_edge.i : number.i + 1].text
-                return parse_count(phrase)
-            break
-    return None
