@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from briefgen.extract import arrests
 from briefgen.extract.document import ArticleDoc, Mention
-from briefgen.extract.lexicon import ATTACK_NOUNS, FOIL_WORDS
+from briefgen.extract.lexicon import ATTACK_NOUNS
 
 PLANNED = {"planned", "plotted", "intended", "prepared"}
 # What stops a planned attack in the sentence that tells it.
@@ -33,8 +33,9 @@ STOPPED = arrests.ARREST_VERBS | {
     "charged",
     "prevented",
 }
-# An article about a plot brought to court or stopped.
-TRIAL_WORDS = FOIL_WORDS | {"trial", "defendants", "indicted", "convicted", "sentenced"}
+# An article about a plot brought to court or stopped ("disrupted" and "prevented"
+# say too little: traffic is disrupted too).
+TRIAL_WORDS = {"foiled", "thwarted", "trial", "defendants", "indicted", "convicted"}
 PLAN_WORDS = {"planned", "plans", "plotted", "plotting"}
 PLAN_TARGETS = {"against", "target", "attack", "bomb", "strike"}
 
