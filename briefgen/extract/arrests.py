@@ -54,16 +54,11 @@ def is_arrest(verb: Token) -> bool:
 
 
 def sequels(triggers: list[tuple[Token, str]]) -> set[int]:
-    """Arrests told as the sequel of an attack in their sentence ("a suspect was arrested
-    over the bombing that killed ten"): the sentence's place, date and toll are the attack's."""
+    """Operations told beside an attack in their sentence ("a suspect was arrested over
+    the bombing that killed ten", "caught in a raid hours after the shooting left one
+    dead"): the sentence's unattached place, date and toll are the attack's."""
     attacks = [t for t, kind in triggers if kind == "attack"]
-    return {
-        t.i
-        for t, kind in triggers
-        if kind == "counterterrorism_operation"
-        and is_arrest(t)
-        and any(t.is_ancestor(a) for a in attacks)
-    }
+    return {t.i for t, kind in triggers if kind == "counterterrorism_operation" and attacks}
 
 
 def handed_to(verb: Token) -> list[Token]:

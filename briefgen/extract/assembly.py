@@ -112,11 +112,29 @@ def assemble(
             fill(same[0], frame, parents)
             frames.remove(frame)
     plots.fold_arrests(frames, loose)  # the arrests that stopped the article's plot
+    _fold_unpinned_operations(frames, parents)
     for mention in loose:
         target = _referent(mention, frames, year)
         if target is not None:
             fill(target, mention, parents)
     return frames
+
+
+def _fold_unpinned_operations(
+    frames: list[Mention], parents: Mapping[str, str | None] | None
+) -> None:
+    """Operations of one state told with neither place nor date ("two suspects were
+    detained", "the gunmen have been captured") cannot be told apart: one event."""
+    seen: dict[str | None, Mention] = {}
+    for frame in list(frames):
+        e = frame.event
+        if e.type != "counterterrorism_operation" or e.location or e.date or e.venue:
+            continue
+        if e.perpetrator in seen:
+            fill(seen[e.perpetrator], frame, parents)
+            frames.remove(frame)
+        else:
+            seen[e.perpetrator] = frame
 
 
 def _placed(mention: Mention) -> bool:

@@ -208,8 +208,8 @@ def _by_state(article: ArticleDoc, token: Token) -> bool:
         if other.lower_ in STATE_FORCES | {"counterterrorism", "military"}:
             return True
         if other.dep_ == "nsubj" and other.head.i == token.head.i:
-            # "Turkey's intelligence agency conducted an operation".
-            return bool(operations.state_of(article, other))
+            if operations.state_of(article, other):
+                return True  # "Turkey's intelligence agency conducted an operation"
         name = article.actor_at(other)
         if name and (article.actors.kinds.get(name) == "state" or name in article.actors.governing):
             return True

@@ -67,8 +67,9 @@ def _about_stopped_plot(article: ArticleDoc) -> bool:
 
 
 def fold_arrests(frames: list[Mention], loose: list[Mention]) -> None:
-    """Arrests join the article's one foiled plot of their country; the plot takes the
-    day of the first arrest, when it was stopped."""
+    """Arrests join the article's one foiled plot, wherever they were made (a plot on
+    Stockholm stopped in Germany); the plot takes the day of the first arrest, when it
+    was stopped."""
     plots = [f for f in frames if f.event.type == "foiled_plot"]
     if len(plots) != 1:
         return
@@ -77,10 +78,6 @@ def fold_arrests(frames: list[Mention], loose: list[Mention]) -> None:
         for mention in list(group):
             event = mention.event
             if event.type != "counterterrorism_operation" or not _arrest(mention.trigger):
-                continue
-            # A country merely assumed from the article says nothing against the plot's.
-            stated = event.country if mention.ranks.get("country", 1) else None
-            if stated and plot.country and stated != plot.country:
                 continue
             day = event.date
             if day and day.precision == "day":

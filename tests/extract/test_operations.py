@@ -215,3 +215,22 @@ def test_the_count_of_militants_named_by_their_group(events):
         "raid in Herat by Taliban forces on Sunday, an official said."
     )
     assert event["killed"]["min"] == 4
+
+
+def test_arrests_of_one_state_with_neither_place_nor_date_are_one_event(events):
+    found = events(
+        "Two suspects have been detained, Turkish police said. "
+        "The gunmen who stormed the hall have been captured, the minister wrote."
+    )
+    assert [e["perpetrator"] for e in found if e["type"] == "counterterrorism_operation"] == [
+        "Turkey"
+    ]
+
+
+def test_an_operation_beside_an_attack_leaves_it_the_toll(events):
+    found = events(
+        "The two men were caught late on Sunday in a joint operation by police, hours "
+        "after the shooting in Quetta left one person dead."
+    )
+    [attack] = [e for e in found if e["type"] == "attack"]
+    assert attack["killed"]["min"] == 1

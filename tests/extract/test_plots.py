@@ -41,3 +41,13 @@ def test_the_arrests_that_stopped_a_plot_fold_into_it_and_date_it(events):
     # Stopped with the first arrest, not on the day the plotters aimed at.
     assert found[0]["date"] == "2024-06-11"
     assert found[0]["location"] == "Hamburg"
+
+
+def test_arrests_in_another_country_still_stopped_the_plot(events):
+    found = events(
+        "German police arrested two men suspected of plotting an attack on a stadium in "
+        "Vienna, Austria. The men were detained in Munich, Germany, on Tuesday, "
+        "prosecutors said."
+    )
+    assert [e["type"] for e in found] == ["foiled_plot"]
+    assert found[0]["location"] == "Vienna"
