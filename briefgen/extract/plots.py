@@ -14,6 +14,8 @@ plot is dated by its first arrest.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Span, Token
 
 from briefgen.extract import arrests
@@ -62,8 +64,14 @@ def disrupted_plan(article: ArticleDoc, span: Span, words: set[str]) -> Token | 
     return None
 
 
+_STOPPED: WeakKeyDictionary[ArticleDoc, bool] = WeakKeyDictionary()
+
+
 def _about_stopped_plot(article: ArticleDoc) -> bool:
-    return any({t.lower_ for t in s.span} & TRIAL_WORDS for s in article.sentences)
+    # Read once per article: a long report asks for each sentence that tells a plan.
+    if article not in _STOPPED:
+        _STOPPED[article] = any(t.lower_ in TRIAL_WORDS for t in article.doc)
+    return _STOPPED[article]
 
 
 def fold_arrests(frames: list[Mention], loose: list[Mention]) -> None:
