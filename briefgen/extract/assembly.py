@@ -46,7 +46,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
-from briefgen.extract import passing, repeats
+from briefgen.extract import passing, plots, repeats
 from briefgen.extract.document import Mention
 from briefgen.extract.lexicon import UPDATE_WORDS
 from briefgen.models import Count, Event
@@ -83,7 +83,8 @@ def assemble(
     for frame in list(frames):
         if (_placed(frame) and not _anaphoric(frame)) or passing.told_as_other(frame.trigger):
             continue
-        others = [f for f in frames if f is not frame]
+        # Only frames of its own kind can take it in ("detained" joins the raid, not the attack).
+        others = [f for f in frames if f is not frame and f.event.type == frame.event.type]
         target = _referent(
             frame,
             [f for f in others if _placed(f)] or [f for f in others if _pinned_beyond_country(f)],
@@ -114,6 +115,8 @@ def assemble(
         if same:
             fill(same[0], frame, parents)
             frames.remove(frame)
+    plots.fold_arrests(frames, loose)  # the arrests that stopped the article's plot
+    _fold_unpinned_operations(frames, parents)
     for mention in loose:
         target = _referent(mention, frames, year)
         if target is not None:
@@ -155,6 +158,23 @@ def _provinces_join_their_cities(
         if len(inside) == 1:
             fill(inside[0], frame, parents)
             frames.remove(frame)
+
+
+def _fold_unpinned_operations(
+    frames: list[Mention], parents: Mapping[str, str | None] | None
+) -> None:
+    """Operations of one state told with neither place nor date ("two suspects were
+    detained", "the gunmen have been captured") cannot be told apart: one event."""
+    seen: dict[str | None, Mention] = {}
+    for frame in list(frames):
+        e = frame.event
+        if e.type != "counterterrorism_operation" or e.location or e.date or e.venue:
+            continue
+        if e.perpetrator in seen:
+            fill(seen[e.perpetrator], frame, parents)
+            frames.remove(frame)
+        else:
+            seen[e.perpetrator] = frame
 
 
 def _placed(mention: Mention) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from briefgen.extract import (
+    arrests,
     assembly,
     attribution,
     harm,
@@ -42,6 +43,8 @@ from briefgen.extract.lexicon import (
     STATE_FORCES,
 )
 from briefgen.extract.numbers import find_casualties
+from briefgen.extract.operation_tolls import toll as operation_toll
+from briefgen.extract.plots import disrupted_plan
 from briefgen.extract.relative_dates import date_from_anchor, relate_in_time
 from briefgen.extract.responsibility import refine_claims
 from briefgen.models import Event
@@ -70,7 +73,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     span = sentence.span
     words = {t.lower_ for t in span}
     triggers: list[tuple[Token, str]] = []
-    plot = _plot_trigger(span, words)
+    plot = _plot_trigger(article, span, words)
     if plot is not None:
         triggers.append((plot, "foiled_plot"))
     words_found = 0
@@ -83,7 +86,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             token.i == plot.i or _related_tokens(plot, token) or plot.is_ancestor(token)
         ):
             continue  # "foiled an attempt to attack X": part of the plot
-        if hedges.is_hypothetical(token):
+        if hedges.is_hypothetical(token) or operations.resisted(token, kind):
             continue
         words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
         if _is_generic(token):
@@ -127,10 +130,12 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             words_found += 1
     mentions = []
     used_places: set[int] = set()
-    for token, kind in triggers:
+    sequels = arrests.sequels(triggers)  # "arrested over the attack": told after it
+    for token, kind in sorted(triggers, key=lambda found: found[0].i in sequels):
         # The only event word of its sentence owns the sentence's places and dates, unless
         # it points back to an earlier one ("this attack", "the carnage").
-        only = len(triggers) == 1 and words_found + (plot is not None) <= 1
+        told = len(triggers) - len(sequels) == 1 and token.i not in sequels
+        only = told and words_found - len(sequels) + (plot is not None) <= 1
         sole = only and not _anaphoric(token)
         mention = _mention(article, sentence, token, kind, used_places, sole=sole, only=only)
         if mention:
@@ -146,13 +151,13 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     return mentions
 
 
-def _plot_trigger(span: Span, words: set[str]) -> Token | None:
+def _plot_trigger(article: ArticleDoc, span: Span, words: set[str]) -> Token | None:
     """The word that makes a sentence about a foiled plot ("foiled an ISIS-K plot")."""
     stopped = words & FOIL_WORDS or (
         words & PLOT_WORDS and words & (ARREST_WORDS | {"killed", "raided"})
     )
     if not stopped:
-        return None
+        return disrupted_plan(article, span, words)
     plots = [t for t in span if t.lower_ in PLOT_NOUNS]
     if plots and all(_is_generic(t) for t in plots):
         return None  # "a string of attacks and thwarted plots": talk, not one plot
@@ -207,7 +212,7 @@ def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | N
             return "attack"
     elif token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VB"}:
         # Participles ("its attacks, targeting rallies") describe another trigger.
-        if word in operations.KILL_VERBS | operations.ARREST_VERBS:
+        if word in operations.KILL_VERBS | arrests.ARREST_VERBS or word in arrests.PHRASAL:
             # "the Taliban killed the IS-K cell leader": forces acting on militants.
             if operations.is_operation_verb(article, token):
                 return "counterterrorism_operation"
@@ -228,6 +233,9 @@ def _by_state(article: ArticleDoc, token: Token) -> bool:
     for other in context:
         if other.lower_ in STATE_FORCES | {"counterterrorism", "military"}:
             return True
+        if other.dep_ == "nsubj" and other.head.i == token.head.i:
+            if operations.state_of(article, other):
+                return True  # "Turkey's intelligence agency conducted an operation"
         name = article.actor_at(other)
         if name and (article.actors.kinds.get(name) == "state" or name in article.actors.governing):
             return True
@@ -308,10 +316,7 @@ def _mention(
     killed, wounded = slots.toll(sentence, trigger, only) if kind != "foiled_plot" else (None, None)
     killed = killed or passing.victims_killed(trigger)
     if kind == "counterterrorism_operation":
-        # "detained the planner of the bombing that killed 183": that toll is the bombing's.
-        other_event = any(t.lower_ in ATTACK_NOUNS and t.i != trigger.i for t in sentence.span)
-        killed = operations.militants_killed(trigger) or (None if other_event else killed)
-        wounded = None if other_event else wounded
+        killed, wounded = operation_toll(article, sentence.span, trigger, killed, wounded)
     event.killed, event.wounded = killed, wounded
     event.attack_type = slots.attack_type(sentence.span, trigger, kind)
     event.venue = slots.venue(trigger)
@@ -385,10 +390,8 @@ def _mention(
         event.country = article.main_country
         ranks["country"] = 0
     if kind == "counterterrorism_operation":
-        acting = operations.perpetrator(article, trigger, event.country)
-        if acting:
-            event.perpetrator = acting
-            ranks["perpetrator"] = 2
+        # An arrest by a state stands on its own ("a suspect has been arrested").
+        anchored = operations.settle(article, trigger, event, ranks) or anchored
     # Nothing that pins it to one real event ("this attack", "the carnage"): it can only
     # add to the event it refers to.
     mention = Mention(event, sentence, trigger, ranks, pinned=bool(anchored))

@@ -12,7 +12,11 @@ state actions apart from attacks. Rules read the parse of one sentence:
 * the same verb in the passive, with militants as its subject ("three militants
   were killed by intelligence forces");
 * an operation noun owned or run by such a doer, or counter-terror by name
-  ("a counter-terror operation in Hangu", "India's Operation X").
+  ("a counter-terror operation in Hangu", "India's Operation X");
+* militants killed in a gun battle with the forces ("killed in a clash with police");
+* a suspect arrested with no doer named ("a suspect has been arrested", "he was taken
+  into custody"), or giving himself up ("turned himself in to police"): the state's
+  forces are the only ones who arrest.
 
 Forces that name no state act for the state of the country they act in, or for
 the governing authority the article names there.
@@ -22,21 +26,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from briefgen.extract.counts import parse_count
-from briefgen.extract.document import ArticleDoc
+from briefgen.extract import arrests
+from briefgen.extract.arrests import ARRESTED_PEOPLE, is_arrest
+from briefgen.extract.document import DEMONYMS, ArticleDoc
 from briefgen.extract.lexicon import MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
-from briefgen.models import Count
+from briefgen.models import Event
 
-ARREST_VERBS = {
-    "arrested",
-    "detained",
-    "captured",
-    "apprehended",
-    "nabbed",
-    "extradited",
-    "detains",
-    "arrests",
-    "captures",
+# Fights between militants and the forces: the forces' operation ("a gun battle with police").
+ENGAGEMENT_NOUNS = {
+    "battle",
+    "gunbattle",
+    "gunfight",
+    "firefight",
+    "shootout",
+    "clash",
+    "clashes",
+    "encounter",
+    "exchange",
 }
 KILL_VERBS = {"killed", "kill", "kills", "eliminated", "neutralised", "neutralized", "raided"}
 FORCE_WORDS = STATE_FORCES | {
@@ -82,7 +88,10 @@ OPERATION_NOUNS = {
     "airstrike",
     "airstrikes",
 }
+# "a counter-terror operation", "a joint operation" (of several forces), "an
+# intelligence-based operation": operations of the forces by their name.
 COUNTER_WORDS = {
+    "joint",
     "counterterrorism",
     "counter",
     "counterterror",
@@ -128,6 +137,13 @@ def state_of(article: ArticleDoc, phrase: Token) -> str | bool | None:
         country = _country_word(article, token)
         if country:
             return country
+    if phrase.lower_ in {"country", "government"} and not any(
+        c.dep_ in {"poss", "compound"} for c in phrase.children
+    ):
+        # "a Pakistani official said the country had captured ...": the speaker's state.
+        speaker = _speaker_state(article, phrase)
+        if speaker:
+            return speaker
     if any(t.lower_ in FORCE_WORDS for t in tokens if t.dep_ != "prep" and t.head.dep_ != "pobj"):
         return True
     return None
@@ -135,8 +151,6 @@ def state_of(article: ArticleDoc, phrase: Token) -> str | bool | None:
 
 def _country_word(article: ArticleDoc, token: Token) -> str | None:
     """ "Russian special forces", "Turkish authorities": the state the adjective names."""
-    from briefgen.extract.document import DEMONYMS
-
     country = DEMONYMS.get(token.text)
     if (
         country
@@ -147,14 +161,34 @@ def _country_word(article: ArticleDoc, token: Token) -> str | None:
     return None
 
 
-def acted_on_militants(article: ArticleDoc, verb: Token) -> bool:
-    """The verb's object (or passive subject) is a militant or tied to a group."""
+def _speaker_state(article: ArticleDoc, phrase: Token) -> str | None:
+    for verb in phrase.ancestors:
+        if verb.lower_ not in SPEECH_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for token in subject.subtree:
+                name = article.actor_at(token) or DEMONYMS.get(token.text)
+                if name and article.actors.kinds.get(name) == "state":
+                    return name
+        return None
+    return None
+
+
+def acted_on_militants(article: ArticleDoc, verb: Token, people: bool = False) -> bool:
+    """The verb's object (or passive subject) is a militant or tied to a group; for an
+    arrest (`people`), anyone named or described ("he was taken into custody")."""
     for child in verb.children:
         # "dep": a description the parser left beside the object ("killed X, "IS chief ...").
         if child.dep_ not in {"dobj", "nsubjpass", "dep"}:
             continue
         for token in child.subtree:
             if token.lower_ in SUSPECT_NOUNS:
+                return True
+            if people and (
+                token.lower_ in ARRESTED_PEOPLE
+                or token.ent_type_ == "PERSON"
+                or token.lower_.endswith("-year-old")
+            ):
                 return True
             name = article.actor_at(token)
             if (
@@ -169,20 +203,66 @@ def acted_on_militants(article: ArticleDoc, verb: Token) -> bool:
 def is_operation_verb(article: ArticleDoc, verb: Token) -> bool:
     """ "Police killed nine militants", "three militants were killed by the forces",
     "Pakistan detained a senior ISIS commander"."""
-    if verb.lower_ not in KILL_VERBS | ARREST_VERBS:
+    if gave_up(article, verb):
+        return True
+    arrest = is_arrest(verb)
+    if not arrest and verb.lower_ not in KILL_VERBS:
         return False
-    if not acted_on_militants(article, verb):
+    if not acted_on_militants(article, verb, people=arrest):
         return False
     who = doer(article, verb)
     if who is not None:
         return bool(state_of(article, who))
-    # "Three militants were killed in an overnight operation": the operation says who.
+    if arrest and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "a suspect has been arrested": only a state's forces arrest
+    # "Three militants were killed in an overnight operation": the operation says who;
+    # "killed in a gun battle with police": the forces they fought.
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     return any(
         c.dep_ == "prep"
-        and any(g.lower_ in {"operation", "raid", "raids", "operations"} for g in c.children)
+        and any(
+            g.lower_ in {"operation", "raid", "raids", "operations"} or _fought_forces(article, g)
+            for g in c.children
+        )
         for v in verbs
         for c in v.children
+    )
+
+
+def gave_up(article: ArticleDoc, verb: Token) -> bool:
+    """ "He turned himself in to police", "surrendered to the authorities": an arrest."""
+    if verb.lower_ in {"turn", "turns", "turned"}:
+        if not any(c.lower_ in {"himself", "herself", "themselves"} for c in verb.children):
+            return False
+    elif verb.lower_ not in {"surrender", "surrenders", "surrendered"}:
+        return False
+    return any(state_of(article, phrase) for phrase in arrests.handed_to(verb))
+
+
+def _fought_forces(article: ArticleDoc, noun: Token) -> bool:
+    """ "a gun battle with CTD personnel", "clashes with security forces"."""
+    return noun.lower_ in ENGAGEMENT_NOUNS and any(
+        bool(state_of(article, c)) for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+    )
+
+
+def resisted(token: Token, kind: str) -> bool:
+    """ "The militants opened fire on the police ... during the operation": militants
+    fighting back against forces in an operation told before are part of it."""
+    if kind != "attack":
+        return False
+    during = any(
+        t.lower_ in OPERATION_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+        for t in token.sent
+    )
+    if not during:
+        return False
+    # Fired on, or attacked: the forces are the ones aimed at in the sentence.
+    return any(
+        t.lower_ in STATE_FORCES | {"personnel"}
+        and (t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in {"on", "at"}))
+        for t in token.sent
     )
 
 
@@ -202,7 +282,8 @@ def perpetrator(article: ArticleDoc, trigger: Token, country: str | None) -> str
         for c in trigger.children
         if c.dep_ in {"poss", "compound", "amod", "nmod"} or (c.dep_ == "prep" and c.lower_ == "by")
     ]
-    # "killed in a night raid by Taliban forces": the operation noun below names them.
+    # "killed in a night raid by Taliban forces": the operation noun below names them;
+    # "killed in a gun battle with police": so do the forces fought.
     for noun in trigger.subtree:
         if noun.i != trigger.i and noun.lower_ in OPERATION_NOUNS:
             candidates += [
@@ -210,6 +291,9 @@ def perpetrator(article: ArticleDoc, trigger: Token, country: str | None) -> str
                 for c in noun.children
                 if c.dep_ in {"poss", "compound", "nmod"} or (c.dep_ == "prep" and c.lower_ == "by")
             ]
+        if noun.lower_ in ENGAGEMENT_NOUNS:
+            candidates += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+    candidates += arrests.handed_to(trigger) if gave_up(article, trigger) else []
     node = trigger
     for _ in range(4):
         if node.i != trigger.i and node.lower_ in SPEECH_VERBS:
@@ -227,9 +311,32 @@ def perpetrator(article: ArticleDoc, trigger: Token, country: str | None) -> str
         if isinstance(found, str):
             return found
         unnamed = unnamed or bool(found)
-    if unnamed or trigger.lower_ in {"operation", "raid", "raids", "operations"}:
+    # An arrest with no doer named ("a suspect was detained") is the forces' of the place.
+    if (
+        unnamed
+        or trigger.lower_ in {"operation", "raid", "raids", "operations"}
+        or is_arrest(trigger)
+    ):
         return forces_of(article, country)
     return None
+
+
+def settle(article: ArticleDoc, trigger: Token, event: Event, ranks: dict[str, int]) -> bool:
+    """The operation's doer, and for an arrest told with no place, the doer's own soil
+    ("Pakistan detained a commander" happened in Pakistan, not in the article's country).
+    True for an arrest by a named state, which is an event without a place or a date."""
+    acting = perpetrator(article, trigger, event.country or article.main_country)
+    if not acting:
+        return False
+    event.perpetrator = acting
+    ranks["perpetrator"] = 2
+    assumed = not event.country or ranks.get("country", 1) == 0
+    arrest = is_arrest(trigger) or gave_up(article, trigger)
+    state = article.actors.kinds.get(acting) == "state"
+    if arrest and assumed and not event.location and state:
+        event.country = acting
+        ranks["country"] = 1
+    return arrest and state
 
 
 def forces_of(article: ArticleDoc, country: str | None) -> str | None:
@@ -240,17 +347,3 @@ def forces_of(article: ArticleDoc, country: str | None) -> str | None:
         m.name for s in article.sentences for m in s.actors if m.name in article.actors.governing
     ]
     return governing[0] if governing else None
-
-
-def militants_killed(verb: Token) -> Count | None:
-    """ "Police killed nine militants", "three militants were killed": an operation's toll
-    counts the militants, whom attack tolls leave out."""
-    if verb.lower_ not in KILL_VERBS - {"raided"}:
-        return None
-    for child in verb.children:
-        if child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in SUSPECT_NOUNS:
-            number = next((c for c in child.children if c.dep_ == "nummod"), None)
-            if number is not None:
-                phrase = verb.doc[number.left_edge.i : number.i + 1].text
-                return parse_count(phrase)
-    return None

@@ -87,6 +87,9 @@ def same_event_allowed(a: Event, b: Event) -> bool:
         return False
     if _site(a.target) and _site(b.target) and _site(a.target) != _site(b.target):
         return False  # "an attack on a hotel" and "attacked the embassy": two events
+    if a.type == "counterterrorism_operation" and a.perpetrator and b.perpetrator:
+        if a.perpetrator != b.perpetrator:
+            return False  # two states' operations
     return dates_agree(a.date, b.date, slack=0)  # one writer dates one event once
 
 

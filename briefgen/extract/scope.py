@@ -32,13 +32,16 @@ REPORT_VERBS = SPEECH_VERBS | {
     "spoke",
     "speaking",
 }
+# Words that tie a person to an event told only to say who they are.
+LINKED = {"linked", "tied", "connected", "responsible", "involved", "accused", "wanted", "behind"}
 REPORT_NOUNS = {"statement", "report", "remarks", "speech", "interview", "address", "briefing"}
 
 
 def other_time(node: Token, trigger: Token) -> bool:
     """A date or place that hangs from a verb of saying ("officials said on Saturday",
-    "said in Washington"), or a reference point ("since 2018", "since its founder was
-    killed in 2011")."""
+    "said in Washington"), a reference point ("since 2018", "since its founder was
+    killed in 2011"), or the description of someone tied to another event ("arrested
+    a commander linked to the 2021 bombing in Kabul")."""
     above = {t.i for t in trigger.ancestors}
     child = node
     for _ in range(8):
@@ -54,6 +57,8 @@ def other_time(node: Token, trigger: Token) -> bool:
             c.lower_ == "since" and c.dep_ == "mark" for c in node.children
         ):
             return True
+        if _links_someone(node):
+            return True  # "detained a commander linked to the 2021 bombing in Kabul"
         if (
             node.lower_ in REPORT_VERBS and node.pos_ in {"VERB", "AUX"}
         ) or node.lower_ in REPORT_NOUNS:
@@ -62,6 +67,16 @@ def other_time(node: Token, trigger: Token) -> bool:
             return False
         child, node = node, node.head
     return False
+
+
+def _links_someone(node: Token) -> bool:
+    return node.lower_ in LINKED and node.dep_ in {"acl", "relcl", "amod"}
+
+
+def describes_someone(node: Token) -> bool:
+    """A date or place in what ties a person to an event ("a commander linked to the
+    2021 bombing"): it is not the date of what is done to that person."""
+    return any(_links_someone(t) for t in [node, *node.ancestors])
 
 
 PLANNERS = {

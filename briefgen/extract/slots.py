@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from briefgen.extract import passing, scope, victims
+from briefgen.extract import arrests, passing, scope, victims
 from briefgen.extract.document import PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ATTACK_NOUNS,
@@ -28,6 +28,7 @@ from briefgen.extract.lexicon import (
     VENUE_WORDS,
 )
 from briefgen.extract.numbers import find_casualties
+from briefgen.extract.plots import PLAN_WORDS
 from briefgen.models import Count, PartialDate
 
 
@@ -54,7 +55,16 @@ def place_for(
         return None, False
     # Most specific first (a city beats the country named beside it), then nearest the trigger.
     order = {"city": 0, "province": 1, "country": 2, "region": 3}
-    best = min(local, key=lambda p: (order.get(p.place.kind, 4), abs(p.span.start - trigger.i)))
+    # "in Hind village in Swabi": a village or quarter named as such is a spot inside the
+    # town, as a venue is; the town is the place.
+    best = min(
+        local,
+        key=lambda p: (
+            order.get(p.place.kind, 4),
+            p.span[-1].lower_ in LOCALITY_NOUNS,
+            abs(p.span.start - trigger.i),
+        ),
+    )
     return best, attached
 
 
@@ -114,11 +124,18 @@ def _attached(node: Token, trigger: Token) -> bool:
     outcome = passing.carried_by_outcome(trigger)
     if outcome is not None:
         anchors.add(outcome.i)  # "in 2021, an attack resulted in the massacre of 80 people"
+    arrest = arrests.is_arrest(trigger)
+    if trigger.lower_ in CT_NOUNS:
+        # "carried out after police received information about militants in a village in
+        # Swabi": the place the tip named is where the operation went.
+        node = next((a for a in node.ancestors if a.lower_ in TIP_WORDS), node)
     for _ in range(7):
         if node.i in anchors:
             return True
         if node.dep_ == "conj" and node.pos_ != "VERB":
             return False  # "the attack in Moscow and the bombings in Kerman": another item
+        if arrest and node.lower_ in ATTACK_NOUNS:
+            return False  # "arrested in the attack in Moscow": the attack's place, not the arrest's
         if (
             node.i != trigger.i
             and node.lower_ in ATTACK_NOUNS | CT_NOUNS | PLOT_NOUNS
@@ -131,6 +148,8 @@ def _attached(node: Token, trigger: Token) -> bool:
     return False
 
 
+LOCALITY_NOUNS = {"village", "area", "neighbourhood", "neighborhood", "locality", "quarter"}
+TIP_WORDS = {"information", "intelligence", "tip", "tip-off", "presence"}
 PLANNING = {"planned", "planning", "plan", "plans", "plotted", "plotting", "plot"}
 
 
@@ -155,6 +174,8 @@ def date_for(
     sentence: Sentence, trigger: Token, kind: str = "attack"
 ) -> tuple[PartialDate | None, bool]:
     """The event's date: one tied to the trigger by the parse, else the sentence's only date."""
+    if kind == "foiled_plot" and trigger.lower_ in PLAN_WORDS:
+        return None, False  # "planned to strike on Friday": when it was meant to happen
     attached = [
         d
         for d in sentence.dates
@@ -169,7 +190,11 @@ def date_for(
     if own:
         nearest = min(own, key=lambda d: (d.date.precision != "day", abs(d.span.start - trigger.i)))
         return nearest.date, False
-    told_on = [d for d in sentence.dates if not scope.since(d.span.root)]
+    told_on = [
+        d
+        for d in sentence.dates
+        if not scope.since(d.span.root) and not scope.describes_someone(d.span.root)
+    ]
     if told_on and kind != "attack":
         # "announced on April 26 that X was arrested": an operation known only from the
         # day it was announced happened by then; the month is what the text supports.

@@ -30,7 +30,8 @@ def test_events_page_lists_the_period_with_evidence_and_filters(client):
     assert page.status_code == 200
     html = page.text
     assert "2024-W12" in html
-    assert html.count('<article class="event') == 3  # the example week's three events
+    # The example week's four events: the plot, two attacks and the arrests after one.
+    assert html.count('<article class="event') == 4
     assert "<mark>" in html  # each source's evidence sentence, marked in its excerpt
     only_plots = client.get("/", params={"kind": "foiled_plot"}).text
     assert only_plots.count('<article class="event') == 1 and "Stockholm" in only_plots
@@ -289,7 +290,7 @@ def test_split_a_source_out_then_merge_it_back(client, desk_project: Path):
     [entry] = yaml.safe_load((desk_project / "corrections.yaml").read_text())["corrections"]
     assert entry["field"] == "split" and entry["to"].endswith((".md", ".txt"))
     after = client.get("/").text
-    assert after.count('<article class="event') == 4  # the report is an event of its own
+    assert after.count('<article class="event') == 5  # the report is an event of its own
     event, version = card_of(after, KANDAHAR)
     others = re.findall(r'data-event="([^"]+)"', after)
     alone = next(
@@ -297,7 +298,7 @@ def test_split_a_source_out_then_merge_it_back(client, desk_project: Path):
     )
     merged = post(client, csrf, action="merge", value=alone, event=event, version=version)
     assert merged.status_code == 200, merged.text
-    assert client.get("/").text.count('<article class="event') == 3
+    assert client.get("/").text.count('<article class="event') == 4
 
 
 def test_corrections_that_match_nothing_are_shown(client, desk_project: Path):

@@ -27,7 +27,7 @@ def test_correct_reject_preview_and_the_cli_agree(served, browser):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(address + "/")
     cards = page.locator("article.event")
-    assert cards.count() == 3
+    assert cards.count() == 4  # the plot, two attacks and the arrests after one
 
     kandahar = page.locator(by_place("Kandahar"))
     kandahar_id = kandahar.get_attribute("data-event")
