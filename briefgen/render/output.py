@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -119,12 +122,30 @@ def write_pdf(html: str, target: Path, paths: SearchPath, variant: str = "none")
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = SafeFetcher(paths.styles + paths.templates)
-    document = weasyprint.HTML(
-        string=html, base_url=str(paths.styles[-1]) + os.sep, url_fetcher=fetcher.make()
-    )
-    data = document.write_pdf(**pdf_options(variant))
+    with collector_paused():
+        document = weasyprint.HTML(
+            string=html, base_url=str(paths.styles[-1]) + os.sep, url_fetcher=fetcher.make()
+        )
+        data = document.write_pdf(**pdf_options(variant))
     atomic_write(target, data)
     return fetcher
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while WeasyPrint lays out and writes a brief.
+
+    A render makes hundreds of thousands of short-lived objects (boxes, styles, text
+    layouts), and the collector walked them again and again: about a tenth of the PDF
+    time. The cycles they leave are freed by the next collection after it.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def atomic_write(target: Path, data: bytes | str) -> None:
