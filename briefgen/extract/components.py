@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -177,9 +178,10 @@ def mark_paragraphs(doc: Doc) -> Doc:
     inside a hard-wrapped paragraph does not. The parser keeps boundaries set before it.
     """
     line_start = 0
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not (before.is_space and "\n" in before.text):
+    # The tokens after a line break: found among the space tokens, not by a walk over all.
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        token, before = doc[i + 1], doc[i]
+        if "\n" not in before.text:
             continue
         line = doc[line_start : before.i]
         ended = len(line) and line[-1].text in SENTENCE_END
