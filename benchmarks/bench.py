@@ -1112,6 +1112,7 @@ def extract_figures(work: Path, table: Table, repeats: int, config: Path, total:
     ids_file = work / "measured.json"
     ids_file.write_text(json.dumps(ids))
     one, two, bare = [], [], []
+    cpu: dict[str, list[float]] = {"1": [], "2": []}  # CPU seconds of each run, workers included
     for r in range(repeats):
         runs = ["1", "2", "bare"]
         for what in runs[r % 3 :] + runs[: r % 3]:
@@ -1120,12 +1121,15 @@ def extract_figures(work: Path, table: Table, repeats: int, config: Path, total:
                 bare.append(done["seconds"])
                 continue
             forget(store, ids)
+            used = children_cpu()
             seconds = extract_seconds(briefgen(config, "extract", "-j", what)[1])
+            cpu[what].append(children_cpu() - used)
             (one if what == "1" else two).append(seconds)
         print(
             f"    {len(ids)} articles ({done['texts']} texts, {done['batches']} batches, "
             f"{done['tokens']:,} tokens): -j1 {one[-1]:.1f} s, -j2 {two[-1]:.1f} s, bare nlp.pipe "
-            f"{bare[-1]:.1f} s; bare/-j1 {bare[-1] / one[-1]:.2f}, -j1/-j2 {one[-1] / two[-1]:.2f}",
+            f"{bare[-1]:.1f} s; bare/-j1 {bare[-1] / one[-1]:.2f}, -j1/-j2 {one[-1] / two[-1]:.2f}; "
+            f"CPU -j1 {cpu['1'][-1]:.1f} s, -j2 {cpu['2'][-1]:.1f} s",
             flush=True,
         )
     ratios = [b / o for b, o in zip(bare, one, strict=False)]
@@ -1144,9 +1148,26 @@ def extract_figures(work: Path, table: Table, repeats: int, config: Path, total:
         median(ratios),
         ">= 1.6",
         median(ratios) >= 1.6,
-        f"ratios {min(ratios):.2f}-{max(ratios):.2f}; {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.1f} at the end",
+        f"ratios {min(ratios):.2f}-{max(ratios):.2f}; CPU -j2/-j1 "
+        f"{median([t / o for o, t in zip(cpu['1'], cpu['2'], strict=False)]):.2f}; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end{autogroup()}",
     )
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of this script's finished child processes and theirs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def autogroup() -> str:
+    """A warning when Linux shares the CPU by session: then, while other sessions keep the
+    cores busy, `-j 2` gets the same slice as `-j 1` and its wall time cannot be halved."""
+    try:
+        enabled = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return ""
+    return "; sched_autogroup on: one CPU slice per session under load" if enabled else ""
 
 
 def mark_extracted(config: Path, store: Path) -> None:
