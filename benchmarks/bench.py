@@ -1112,12 +1112,16 @@ def extract_figures(work: Path, table: Table, repeats: int, config: Path, total:
     ids_file = work / "measured.json"
     ids_file.write_text(json.dumps(ids))
     one, two, bare = [], [], []
-    cpu: dict[str, list[float]] = {"1": [], "2": []}  # CPU seconds of each run, workers included
+    # CPU seconds of each run, workers included: unlike wall time, not stretched by other
+    # sessions' load on a shared machine.
+    cpu: dict[str, list[float]] = {"1": [], "2": [], "bare": []}
     for r in range(repeats):
         runs = ["1", "2", "bare"]
         for what in runs[r % 3 :] + runs[: r % 3]:
             if what == "bare":
+                used = children_cpu()
                 done = child("bare", str(config), str(ids_file))
+                cpu["bare"].append(children_cpu() - used)
                 bare.append(done["seconds"])
                 continue
             forget(store, ids)
@@ -1129,7 +1133,7 @@ def extract_figures(work: Path, table: Table, repeats: int, config: Path, total:
             f"    {len(ids)} articles ({done['texts']} texts, {done['batches']} batches, "
             f"{done['tokens']:,} tokens): -j1 {one[-1]:.1f} s, -j2 {two[-1]:.1f} s, bare nlp.pipe "
             f"{bare[-1]:.1f} s; bare/-j1 {bare[-1] / one[-1]:.2f}, -j1/-j2 {one[-1] / two[-1]:.2f}; "
-            f"CPU -j1 {cpu['1'][-1]:.1f} s, -j2 {cpu['2'][-1]:.1f} s",
+            f"CPU -j1 {cpu['1'][-1]:.1f} s, -j2 {cpu['2'][-1]:.1f} s, bare {cpu['bare'][-1]:.1f} s",
             flush=True,
         )
     ratios = [b / o for b, o in zip(bare, one, strict=False)]
@@ -1138,7 +1142,9 @@ def extract_figures(work: Path, table: Table, repeats: int, config: Path, total:
         median(ratios),
         ">= 0.95",
         median(ratios) >= 0.95,
-        f"ratios {min(ratios):.2f}-{max(ratios):.2f}; bare: {', '.join(done['components'])}, "
+        f"ratios {min(ratios):.2f}-{max(ratios):.2f}; CPU bare/-j1 "
+        f"{median([b / o for b, o in zip(cpu['bare'], cpu['1'], strict=False)]):.2f}; "
+        f"bare: {', '.join(done['components'])}, "
         f"same texts and batches; extract ~{done['tokens'] / median(one):,.0f} tokens/s; "
         "each side's time includes loading its pipeline",
     )
