@@ -195,3 +195,25 @@ def test_place_is_frozen_and_cached() -> None:
 def test_linking_vowel_spellings_are_one_place():
     g = get_gazetteer()
     assert g.resolve("Pul-i-Khumri") == g.resolve("Pul-e Khumri") is not None
+
+
+def test_gazetteer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    from briefgen import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places.get_gazetteer.cache_clear()
+    try:
+        built = places.get_gazetteer()
+        (cached,) = (tmp_path / "briefgen").glob("gazetteer-*.pickle")
+        places.get_gazetteer.cache_clear()
+        read = places.get_gazetteer()
+        assert read is not built
+        assert read.__dict__ == built.__dict__
+        assert read.resolve("Mazar-i-Sharif's") == built.resolve("Mazar-i-Sharif's")
+        # A damaged cache is built anew and replaced.
+        cached.write_bytes(b"not a pickle")
+        places.get_gazetteer.cache_clear()
+        assert places.get_gazetteer().resolve("Kandahar") == built.resolve("Kandahar")
+        assert cached.read_bytes() != b"not a pickle"
+    finally:
+        places.get_gazetteer.cache_clear()

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 import numpy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -178,11 +179,14 @@ def mark_paragraphs(doc: Doc) -> Doc:
     inside a hard-wrapped paragraph does not. The parser keeps boundaries set before it.
     """
     line_start = 0
-    for token in doc[1:]:
-        if joined_start(doc, token.i):
-            token.is_sent_start = True
-        before = doc[token.i - 1]
-        if not (before.is_space and "\n" in before.text):
+    # Full stops run onto the next sentence ("2021.Officials"), split off by the tokenizer.
+    for i in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings["."]).tolist():
+        if i + 1 < len(doc) and joined_start(doc, i + 1):
+            doc[i + 1].is_sent_start = True
+    # The tokens after a line break: found among the space tokens, not by a walk over all.
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        token, before = doc[i + 1], doc[i]
+        if "\n" not in before.text:
             continue
         line = doc[line_start : before.i]
         ended = len(line) and line[-1].text in SENTENCE_END

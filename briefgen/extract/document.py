@@ -13,6 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from briefgen.actors import ActorIndex
@@ -47,6 +50,7 @@ DEMONYMS = {
     "German": "Germany",
     "French": "France",
 }
+_DEMONYM_IDS = numpy.array([get_string_id(word) for word in DEMONYMS], dtype="uint64")
 # "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
 # "PESHAWAR: ..." too, and a page's leading "date 2024-03-27" line: when it was filed.
 DATELINE = re.compile(
@@ -295,7 +299,10 @@ class ArticleDoc:
             for p in s.places
             if p.place.country and not names_an_owner(p.span.root)
         )
-        for token in self.doc:
+        # Only the tokens spelled as a demonym, found in one pass over the token ids.
+        orths = self.doc.to_array(ORTH)
+        for i in numpy.flatnonzero(numpy.isin(orths, _DEMONYM_IDS)).tolist():
+            token = self.doc[i]
             country = DEMONYMS.get(token.text)
             # "five Chinese engineers": the victims' nationality is not where it happened.
             if country and not (

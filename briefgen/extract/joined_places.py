@@ -7,7 +7,10 @@ knows it, so that the NER keeps it.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -18,13 +21,15 @@ PLACE_LABEL = "GPE"
 
 def joined_names(doc: Doc) -> list[Span]:
     """Runs of tokens written without spaces, holding a hyphen, capitalised at both ends."""
-    runs, start = [], 0
-    for i, token in enumerate(doc):
-        if token.whitespace_ or i == len(doc) - 1:
-            run = doc[start : i + 1]
-            if len(run) >= 3 and any(t.text == "-" for t in run):
-                runs.append(run)
-            start = i + 1
+    # Only the runs around a hyphen: found from the token ids, not by a walk over every token.
+    spaced = doc.to_array(SPACY).astype(bool)
+    spaced[-1:] = True  # the last token ends a run
+    ends = numpy.flatnonzero(spaced)  # the last token of each run
+    runs = []
+    for end in sorted({int(e) for e in ends[numpy.searchsorted(ends, _hyphens(doc))]}):
+        start = int(ends[numpy.searchsorted(ends, end) - 1]) + 1 if end > ends[0] else 0
+        if end + 1 - start >= 3:
+            runs.append(doc[start : end + 1])
     out = []
     for run in runs:
         # Trim what hangs off the name: "Mazar-i-Sharif's", "(Pul-i-Khumri)".
@@ -33,6 +38,10 @@ def joined_names(doc: Doc) -> list[Span]:
             continue
         out.append(doc[words[0].i : words[-1].i + 1])
     return out
+
+
+def _hyphens(doc: Doc) -> numpy.ndarray:
+    return numpy.flatnonzero(doc.to_array(ORTH) == get_string_id("-"))
 
 
 @Language.component("briefgen_joined_places")

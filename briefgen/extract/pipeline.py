@@ -81,6 +81,7 @@ def build_nlp(config: Config):
     import spacy
 
     import briefgen.extract.actors  # noqa: F401  (registers the factories)
+    import briefgen.extract.attributes
     import briefgen.extract.components  # noqa: F401
     import briefgen.extract.joined_places  # noqa: F401
     from briefgen.extract.joined_sentences import split_joined_sentences
@@ -99,6 +100,12 @@ def build_nlp(config: Config):
     ):
         nlp.enable_pipe("senter")  # without the parser, sentences come from the (faster) senter
     split_joined_sentences(nlp)
+    if "attribute_ruler" in nlp.pipe_names:
+        patterns = nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]
+        if briefgen.extract.attributes.supported(patterns):  # the same annotation, cheaper
+            nlp.replace_pipe(
+                "attribute_ruler", "briefgen_attributes", config={"patterns": patterns}
+            )
     settings = component_settings(config)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("briefgen_paragraphs", before=first)
@@ -126,8 +133,8 @@ def extract(
     Articles go through spaCy in batches sized by tokens (`nlp.batch_tokens` for each
     process, at most `nlp.batch_size` articles), so peak memory follows the batch and
     not the length of the articles; a long article is parsed as a stream of chunks.
-    Each batch after the first runs inside one `nlp.memory_zone()`, which frees the
-    strings it added (the first one's stay, see `workers.parsed`),
+    Each batch after a process's first runs inside one `nlp.memory_zone()`, which frees
+    the strings it added (the first one's stay, see `workers.parsed`),
     and is saved in one transaction: a run killed half-way loses at most the batches
     it was working on. With several processes, workers forked once parse the batches
     and send back facts (see `workers`).
@@ -149,7 +156,10 @@ def extract(
     if n_process > 1:
         _warm_up(nlp)
     units = _units(_paged(store, pending), config.nlp.max_chars)
-    batches = iter(lambda: _next_batch(units, config), [])
+    # Several processes get half-size batches: the last ones then leave one worker idle
+    # for half as long while the other finishes.
+    parts = 2 if n_process > 1 else 1
+    batches = iter(lambda: _next_batch(units, config, parts), [])
     open_facts: dict[str, list[Fact]] = {}  # articles whose last chunk is still to come
     for batch in workers.parsed(nlp, batches, n_process):
         finished = _collect(batch, report.errors, open_facts)
@@ -209,10 +219,12 @@ def _units(articles: Iterator[Article], limit: int) -> Iterator[tuple[str, dict]
                 piece = following
 
 
-def _next_batch(units: Iterator[tuple[str, dict]], config: Config) -> list:
-    """(text, context) pairs of the next batch, up to the token budget: whole short
-    articles, or chunks of a long one (which may go on in the next batch)."""
-    budget, most = config.nlp.batch_tokens, config.nlp.batch_size
+def _next_batch(units: Iterator[tuple[str, dict]], config: Config, parts: int = 1) -> list:
+    """(text, context) pairs of the next batch, up to the token budget (divided by
+    `parts`): whole short articles, or chunks of a long one (which may go on in the
+    next batch)."""
+    budget = max(1, config.nlp.batch_tokens // parts)
+    most = max(1, config.nlp.batch_size // parts)
     docs: list = []
     tokens = 0
     for text, context in units:

@@ -36,30 +36,35 @@ def parse(nlp, batch: list[tuple[str, dict]], zone: bool = True) -> list[Parsed]
         ]
 
 
+_WARM = False  # whether this process has parsed its first batch
+
+
 def _parse_here(batch: list[tuple[str, dict]]) -> list[Parsed]:
-    return parse(_NLP, batch)
+    """A worker's parse: its first batch outside a memory zone (see `parsed`)."""
+    global _WARM
+    zone, _WARM = _WARM, True
+    return parse(_NLP, batch, zone=zone)
 
 
 def parsed(nlp, batches: Iterable[list], processes: int) -> Iterator[list[Parsed]]:
     """The parse of each batch, in order; with processes > 1, from forked workers.
 
-    The first batch is parsed here and outside a memory zone: its words stay in the
-    vocabulary and the tokenizer's cache, which every later batch (and every worker
-    forked after it) reuses. A zone drops what it added, so without this each batch
-    would build the lexemes of even the commonest words again (a sixth of the time).
-    It costs the string store about one batch's new words, once.
+    A process parses its first batch outside a memory zone: its words stay in the
+    vocabulary and the tokenizer's cache, which every later batch reuses. A zone drops
+    what it added, so without this each batch would build the lexemes of even the
+    commonest words again (a sixth of the time). It costs the string store about one
+    batch's new words, once per process. Workers each do this with their own first
+    batch, so no batch is parsed here while they wait.
     """
     batches = iter(batches)
-    first = next(batches, None)
-    if first is None:
-        return
-    yield parse(nlp, first, zone=False)
     if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        first = True
         for batch in batches:
-            yield parse(nlp, batch)
+            yield parse(nlp, batch, zone=not first)
+            first = False
         return
-    global _NLP
-    _NLP = nlp
+    global _NLP, _WARM
+    _NLP, _WARM = nlp, False
     try:
         # fork: the workers inherit the loaded pipeline; spawn would load it again.
         with multiprocessing.get_context("fork").Pool(processes) as pool:
