@@ -144,9 +144,7 @@ def test_a_long_articles_facts_go_to_the_store_part_by_part(tmp_path, config, mo
         monkeypatch.setattr(pipeline, "PART_FACTS", part)
         with Store(tmp_path / f"part-{part}.sqlite") as store:
             ingest_paths([tmp_path / "long.txt"], store, now=NOW)
-            report = pipeline.extract(
-                small, store, progress=lambda done, total: shown.append(done)
-            )
+            report = pipeline.extract(small, store, progress=lambda done, total: shown.append(done))
             facts = store.facts(pipeline.pipeline_version(small))
             stored.append(sorted((f.kind, f.start, f.end, f.sentence) for f in facts))
             assert report.facts == len(facts) and report.articles == 1
