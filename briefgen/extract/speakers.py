@@ -309,12 +309,9 @@ def _full_name(article: ArticleDoc, person: Span) -> str:
 def surname_to_full(article: ArticleDoc, name: str, before: int) -> str:
     """ "Haidari" becomes "Omar Haidari" when the article named him in full before."""
     for ent in article.ents:
-        if (
-            ent.label_ == "PERSON"
-            and ent.start < before
-            and len(ent) > 1
-            and ent.text.split()[-1] == name
-        ):
+        if ent.start >= before:
+            break  # entities come in order: none later was named before
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent.text.split()[-1] == name:
             return ent.text
     return name
 
@@ -323,11 +320,15 @@ def fold_names(names: list[str]) -> dict[str, str]:
     """Each speaker name -> the longest name of the article it shortens: "Jaishankar",
     "S Jaishankar" and "Mujtaba Hashemi" / "Sayed Mujtaba Hashemi" are one speaker each."""
     folded = {}
+    by_last: dict[str, list[str]] = {}  # a name can only shorten one with its last word
+    for other in names:
+        if other.split():
+            by_last.setdefault(other.split()[-1], []).append(other)
     for name in names:
         words = name.split()
         longer = [
             other
-            for other in names
+            for other in (by_last.get(words[-1], []) if words else [])
             if len(other.split()) > len(words) and other.split()[-len(words) :] == words
         ]
         folded[name] = max(longer, key=len) if longer else name
