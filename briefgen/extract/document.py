@@ -126,7 +126,7 @@ class ArticleDoc:
         sents = list(doc.sents)
         ents_of = _ents_by_sentence(sents, self.ents)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self._ent_starts = [ent.start for ent in self.ents]
+        self._ent_starts, self._ent_ends = [e.start for e in self.ents], [e.end for e in self.ents]
         self._named_countries: set[str | None] | None = None
         self._country_named: dict[str, bool] = {}
         self.aliases = self._article_aliases(sents, ents_of)
@@ -300,25 +300,17 @@ class ArticleDoc:
                     )
 
     def ents_in(self, span: Span) -> list[Span]:
-        """The entities inside `span`, as `span.ents` gives them, without its scan of every
-        entity of the document (the rules ask this once per mention)."""
-        found = []
-        for ent in self.ents[bisect.bisect_left(self._ent_starts, span.start) :]:
-            if ent.end > span.end:
-                break
-            found.append(ent)
-        return found
+        """`span.ents` without its scan of every entity of the Doc (asked per mention)."""
+        at = bisect.bisect_left(self._ent_starts, span.start)  # entities never overlap
+        return self.ents[at : max(at, bisect.bisect_right(self._ent_ends, span.end))]
 
     def ent_at(self, token: Token) -> Span | None:
-        """The entity covering this token, if any."""
         return self._ent_at.get(token.i)
 
     def sentence_at(self, char: int) -> Sentence | None:
-        """The sentence covering this character offset, if any."""
         at = bisect.bisect_right(self._start_chars, char) - 1
-        if at >= 0 and char < self.sentences[at].span.end_char:
-            return self.sentences[at]
-        return None
+        ok = at >= 0 and char < self.sentences[at].span.end_char
+        return self.sentences[at] if ok else None
 
     def sentence_of(self, token: Token) -> Sentence:
         at = bisect.bisect_right(self._starts, token.i) - 1
