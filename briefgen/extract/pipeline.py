@@ -110,7 +110,7 @@ def build_nlp(config: Config):
 
 PAGE = 500  # article ids read from the store at a time: texts are loaded page by page
 # Facts of an article still being extracted that are written to the store ahead of
-# its end: a few megabytes of text's worth.
+# its end (about a tenth of a megabyte of text's worth): memory holds no more.
 PART_FACTS = 2_000
 
 
