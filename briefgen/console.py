@@ -77,7 +77,7 @@ def _silence_stdout() -> None:
 
 
 @contextmanager
-def progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+def progress(label: str) -> Iterator[Callable[[float, int], None] | None]:
     """A rich progress bar on a terminal; nothing when output goes elsewhere."""
     if not sys.stderr.isatty():
         yield None

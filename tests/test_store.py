@@ -88,3 +88,24 @@ def test_facts_are_kept_per_pipeline_version(fresh_store):
 def test_an_empty_store_says_how_to_fill_it(fresh_store):
     with pytest.raises(StoreError.__mro__[1], match="run 'briefgen ingest PATH' first"):
         fresh_store.require_articles()
+
+
+def test_a_long_articles_parts_are_read_only_once_it_is_marked(fresh_store):
+    fresh_store.add_articles([article("a")])
+
+    def quote(start: int) -> Fact:
+        return Fact(kind="quote", article_id="a", sentence="S.", start=start, end=start + 2)
+
+    fresh_store.save_extractions("v0", {"a": [quote(0)]})  # an older version's facts
+    fresh_store.save_partial("v1", "a", [quote(10), quote(20)], first=True)
+    # A run stopped here: the article is pending and its first parts are not read.
+    assert fresh_store.pending("v1") == ["a"] and fresh_store.facts("v1") == []
+    assert fresh_store.facts("v0") == []  # replaced by the new version's first part
+    # The run that does it again replaces them; its last part marks the article.
+    fresh_store.save_partial("v1", "a", [quote(30)], first=True)
+    fresh_store.save_partial("v1", "a", [quote(40)], first=False)
+    assert fresh_store.save_extractions("v1", {"a": [quote(50)]}, earlier={"a": 2}) == 1
+    assert [f.start for f in fresh_store.facts("v1")] == [30, 40, 50]
+    assert fresh_store.pending("v1") == []
+    count = fresh_store.db.execute("SELECT facts FROM extractions WHERE article_id = 'a'")
+    assert count.fetchone()[0] == 3

@@ -1,10 +1,10 @@
 """Long articles as a stream of bounded chunks, cut at paragraph ends.
 
 A report-length text parsed as one spaCy Doc costs memory in proportion to its
-length and time that grows faster than it (spaCy rebuilds `doc.ents` and
-`doc.sents` at each call, and several rules look across the whole document).
-Cut into chunks of at most `limit` characters, each chunk is a Doc of bounded
-size and the article costs the sum of its chunks: linear time, flat memory.
+length, and the document-level rules (merging mentions, pairing quotes with
+speakers) work on one Doc at a time. Cut into chunks of about 5,000
+characters, each chunk is a Doc of bounded size and the article costs the sum
+of its chunks: linear time, flat memory.
 
 Cuts fall at paragraph ends, so the sentences of one event stay together. A
 chunk is also parsed with some context on each side: the paragraph before its
@@ -35,21 +35,25 @@ class Chunk:
 
 
 # The size of the chunks of a text longer than the limit: about what a long news
-# article is. Several rules scan the whole Doc around each mention, so a chunk costs
-# more than linearly in its size: 20,000 characters cost about three times as much per
-# character as 5,000.
+# article is. A chunk's events are merged like one article's (the same place and
+# day, a toll stated twice): in bigger chunks, separate incidents of a report told
+# far apart would fold into one.
 CHUNK_CHARS = 5_000
+# Context on each side of a chunk: one paragraph, at most this long. It is parsed
+# twice (as context, then in its own chunk), so it stays a small part of a chunk.
+CONTEXT_CHARS = 1_000
 
 
 def split(text: str, limit: int, context: int | None = None) -> Iterator[Chunk]:
     """The text whole up to `limit` characters; beyond, chunks of at most CHUNK_CHARS
-    (or `limit` if smaller), plus up to `context` on each side (a fifth of a chunk).
+    (or `limit` if smaller), plus a paragraph of up to `context` characters on each
+    side (CONTEXT_CHARS, at most a fifth of a chunk).
 
     One pass over the text: each cut is searched for in a window of one chunk.
     """
     if len(text) > limit:
         limit = min(limit, CHUNK_CHARS)
-    context = limit // 5 if context is None else context
+    context = min(limit // 5, CONTEXT_CHARS) if context is None else context
     start = 0
     while len(text) - start > limit:
         cut = _cut(text, start, limit)
@@ -81,10 +85,12 @@ def _context_start(text: str, cut: int, context: int) -> int:
     """Where the context before `cut` begins: the start of the last paragraph before
     it when that is short enough, else the first sentence start in reach."""
     floor = max(0, cut - context)
-    for pattern in (PARAGRAPH_END, BREAKS[1]):
-        for match in pattern.finditer(text, floor, cut):
-            if match.end() < cut:
-                return match.end()
+    starts = [m.end() for m in PARAGRAPH_END.finditer(text, floor, cut) if m.end() < cut]
+    if starts:
+        return starts[-1]
+    for match in BREAKS[1].finditer(text, floor, cut):
+        if match.end() < cut:
+            return match.end()
     return cut  # no boundary in reach: no context rather than half a sentence
 
 

@@ -79,7 +79,7 @@ class FactExtractor:
                     for s in _statistics(sentence)
                 ]
             if sentence.actors or any(
-                e.label_ in PLACE_LABELS | {"NORP"} for e in sentence.span.ents
+                e.label_ in PLACE_LABELS | {"NORP"} for e in article.ents_in(sentence.span)
             ):
                 # A sentence naming only a place is a mention too: topic rules read its
                 # words ("on trial in Vienna") even where no actor is named.

@@ -28,28 +28,13 @@ from briefgen.extract.date_spans import (
     with_preposition,
     without_count,
 )
+from briefgen.extract.lexicon import DEMONYMS
 from briefgen.extract.owners import names_an_owner
 from briefgen.extract.statement_dates import statement_day
 from briefgen.models import Event, PartialDate
 from briefgen.places import Place, get_gazetteer
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Country adjectives count towards an article's main country ("on Afghan soil").
-DEMONYMS = {
-    "Afghan": "Afghanistan",
-    "Pakistani": "Pakistan",
-    "Iranian": "Iran",
-    "Russian": "Russia",
-    "Tajik": "Tajikistan",
-    "Uzbek": "Uzbekistan",
-    "Turkish": "Turkey",
-    "Syrian": "Syria",
-    "Iraqi": "Iraq",
-    "Chinese": "China",
-    "Indian": "India",
-    "German": "Germany",
-    "French": "France",
-}
 _DEMONYM_IDS = numpy.array([get_string_id(word) for word in DEMONYMS], dtype="uint64")
 # "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
 # "PESHAWAR: ..." too, and a page's leading "date 2024-03-27" line: when it was filed.
@@ -141,6 +126,7 @@ class ArticleDoc:
         sents = list(doc.sents)
         ents_of = _ents_by_sentence(sents, self.ents)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self._ent_starts, self._ent_ends = [e.start for e in self.ents], [e.end for e in self.ents]
         self._named_countries: set[str | None] | None = None
         self._country_named: dict[str, bool] = {}
         self.aliases = self._article_aliases(sents, ents_of)
@@ -150,6 +136,7 @@ class ArticleDoc:
         self._stated_days = self._full_dates() if published is None else []
         self.sentences = [self._sentence(span, i, ents_of[i]) for i, span in enumerate(sents)]
         self._starts = [s.span.start for s in self.sentences]
+        self._start_chars = [s.span.start_char for s in self.sentences]
         self.main_country = self._main_country()
         self._place_unknown_towns()
 
@@ -322,6 +309,19 @@ class ArticleDoc:
                     sentence.places[i] = PlaceMention(
                         mention.span, Place(mention.place.name, country, "city")
                     )
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """`span.ents` without its scan of every entity of the Doc (asked per mention)."""
+        at = bisect.bisect_left(self._ent_starts, span.start)  # entities never overlap
+        return self.ents[at : max(at, bisect.bisect_right(self._ent_ends, span.end))]
+
+    def ent_at(self, token: Token) -> Span | None:
+        return self._ent_at.get(token.i)
+
+    def sentence_at(self, char: int) -> Sentence | None:
+        at = bisect.bisect_right(self._start_chars, char) - 1
+        ok = at >= 0 and char < self.sentences[at].span.end_char
+        return self.sentences[at] if ok else None
 
     def sentence_of(self, token: Token) -> Sentence:
         at = bisect.bisect_right(self._starts, token.i) - 1

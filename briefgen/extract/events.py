@@ -319,7 +319,7 @@ def _mention(
         killed, wounded = operation_toll(article, sentence.span, trigger, killed, wounded)
     event.killed, event.wounded = killed, wounded
     event.attack_type = slots.attack_type(sentence.span, trigger, kind)
-    event.venue = slots.venue(trigger)
+    event.venue = slots.venue(article, trigger)
     event.target = slots.target(trigger)
     claimant = (
         attribution.claimant(article, sentence) if kind != "counterterrorism_operation" else None

@@ -286,3 +286,19 @@ UPDATE_WORDS = {
     "updated",
     "mounted",
 }
+# Country adjectives count towards an article's main country ("on Afghan soil").
+DEMONYMS = {
+    "Afghan": "Afghanistan",
+    "Pakistani": "Pakistan",
+    "Iranian": "Iran",
+    "Russian": "Russia",
+    "Tajik": "Tajikistan",
+    "Uzbek": "Uzbekistan",
+    "Turkish": "Turkey",
+    "Syrian": "Syria",
+    "Iraqi": "Iraq",
+    "Chinese": "China",
+    "Indian": "India",
+    "German": "Germany",
+    "French": "France",
+}

@@ -28,8 +28,8 @@ from spacy.tokens import Token
 
 from briefgen.extract import arrests
 from briefgen.extract.arrests import ARRESTED_PEOPLE, is_arrest
-from briefgen.extract.document import DEMONYMS, ArticleDoc
-from briefgen.extract.lexicon import MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
+from briefgen.extract.document import ArticleDoc
+from briefgen.extract.lexicon import DEMONYMS, MILITANT_NOUNS, SPEECH_VERBS, STATE_FORCES
 from briefgen.models import Event
 
 # Fights between militants and the forces: the forces' operation ("a gun battle with police").

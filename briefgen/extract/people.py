@@ -71,7 +71,8 @@ def role_of(article: ArticleDoc, person: Span) -> tuple[str | None, str | None]:
 
 
 def _affiliation(article: ArticleDoc, span: Span) -> str | None:
-    orgs = [e for e in span.ents if e.label_ in {"ORG", "FAC"} and not article.actor_of(e)]
+    ents = article.ents_in(span)
+    orgs = [e for e in ents if e.label_ in {"ORG", "FAC"} and not article.actor_of(e)]
     preferred = [
         e
         for e in orgs
@@ -81,20 +82,20 @@ def _affiliation(article: ArticleDoc, span: Span) -> str | None:
     if chosen:
         org = chosen[0]
         return re.sub(r"^the\s+", "", org.text)
-    actors = [article.actor_of(e) for e in span.ents if article.actor_of(e)]
+    actors = [article.actor_of(e) for e in ents if article.actor_of(e)]
     if actors:
         return actors[0]
     named = INSTITUTION.search(span.text)
     if named:
         return named.group(1).strip()
-    places = [e for e in span.ents if e.label_ == "GPE"]
+    places = [e for e in ents if e.label_ == "GPE"]
     return places[0].text.removesuffix("’s").removesuffix("'s") if places else None
 
 
 def find_people(article: ArticleDoc) -> list[tuple[Span, str, str | None, str | None]]:
     """Each person once per article, where first given a role: (mention, name, role, affiliation)."""
     seen: dict[str, tuple[Span, str, str | None, str | None]] = {}
-    for ent in article.doc.ents:
+    for ent in article.ents:
         if (
             ent.label_ != "PERSON"
             or len(ent) < 2

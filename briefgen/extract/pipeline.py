@@ -118,6 +118,9 @@ def build_nlp(config: Config):
 
 
 PAGE = 500  # article ids read from the store at a time: texts are loaded page by page
+# Facts of an article still being extracted that are written to the store ahead of
+# its end (about a tenth of a megabyte of text's worth): memory holds no more.
+PART_FACTS = 2_000
 
 
 def extract(
@@ -126,7 +129,7 @@ def extract(
     *,
     processes: int | None = None,
     rebuild: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[float, int], None] | None = None,
 ) -> ExtractReport:
     """Extract facts from every article that has none for this pipeline version.
 
@@ -136,8 +139,12 @@ def extract(
     Each batch after a process's first runs inside one `nlp.memory_zone()`, which frees
     the strings it added (the first one's stay, see `workers.parsed`),
     and is saved in one transaction: a run killed half-way loses at most the batches
-    it was working on. With several processes, workers forked once parse the batches
-    and send back facts (see `workers`).
+    it was working on. A long article's facts are written part by part as its chunks
+    come (`Store.save_partial`) and the article is marked extracted with its last
+    chunk: memory stays flat however long it is, and a run killed inside it does it
+    again. `progress` gets the articles done, with the part done of the one under way.
+    With several processes, workers forked once parse the batches and send back facts
+    (see `workers`).
     """
     import time
 
@@ -161,12 +168,21 @@ def extract(
     parts = 2 if n_process > 1 else 1
     batches = iter(lambda: _next_batch(units, config, parts), [])
     open_facts: dict[str, list[Fact]] = {}  # articles whose last chunk is still to come
+    written: dict[str, int] = {}  # facts of open articles already in the store
     for batch in workers.parsed(nlp, batches, n_process):
         finished = _collect(batch, report.errors, open_facts)
-        report.facts += store.save_extractions(version, finished)
+        for article_id, facts in open_facts.items():
+            if len(facts) >= PART_FACTS:
+                store.save_partial(version, article_id, facts, first=article_id not in written)
+                written[article_id] = written.get(article_id, 0) + len(facts)
+                report.facts += len(facts)
+                facts.clear()
+        report.facts += store.save_extractions(version, finished, written)
+        for article_id in finished:
+            written.pop(article_id, None)
         report.articles += len(finished)
         if progress:
-            progress(report.articles, len(pending))
+            progress(report.articles + _part_done(batch[-1][0]), len(pending))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -212,11 +228,19 @@ def _units(articles: Iterator[Article], limit: int) -> Iterator[tuple[str, dict]
                     "own": piece.own,
                     "own_end": piece.own_end,
                     "last": following is None,
+                    "length": len(article.text),
                     "published": published,
                 },
             )
             if following is not None:
                 piece = following
+
+
+def _part_done(context: dict) -> float:
+    """How much of an article is done after this chunk, short of done (0 for the last)."""
+    if context["last"]:
+        return 0.0
+    return (context["offset"] + context["own_end"]) / max(1, context["length"])
 
 
 def _next_batch(units: Iterator[tuple[str, dict]], config: Config, parts: int = 1) -> list:

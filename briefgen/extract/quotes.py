@@ -232,13 +232,8 @@ def _ends_paragraph(article: ArticleDoc, segment: QuoteSpan) -> bool:
 
 
 def _people(article: ArticleDoc) -> list[str]:
-    return list(
-        dict.fromkeys(e.text for e in article.doc.ents if e.label_ == "PERSON" and len(e) > 1)
-    )
+    return list(dict.fromkeys(e.text for e in article.ents if e.label_ == "PERSON" and len(e) > 1))
 
 
 def _sentence_at(article: ArticleDoc, char: int) -> Sentence | None:
-    for sentence in article.sentences:
-        if sentence.span.start_char <= char < sentence.span.end_char:
-            return sentence
-    return None
+    return article.sentence_at(char)

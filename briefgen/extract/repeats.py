@@ -18,13 +18,17 @@ SITES = (VENUE_WORDS | FACILITY_NOUNS) - {"attack", "bombing", "blast", "concert
 
 
 def attach_claims(mentions: list[Mention], claims: list[tuple[Sentence, str]]) -> None:
-    """A claim stated in its own sentence belongs to the event just before it."""
+    """A claim stated in its own sentence belongs to the event just before it (in the
+    two sentences before: looked up by sentence, not among all the mentions)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.index, []).append(mention)
     for sentence, claimant in claims:
         before = [
             m
-            for m in mentions
-            if 0 < sentence.index - m.sentence.index <= 2
-            and m.event.type != "counterterrorism_operation"
+            for index in (sentence.index - 2, sentence.index - 1)
+            for m in by_sentence.get(index, ())
+            if m.event.type != "counterterrorism_operation"
         ]
         targets = before[-1:] or _told_in_lead(mentions, sentence)
         for target in targets:
@@ -64,8 +68,9 @@ def merge_mentions(
     """
     fill = fill or _fill_from
     merged: list[Mention] = []
+    of_type: dict[str, list[Mention]] = {}  # only events of one kind merge
     for mention in mentions:
-        for kept in merged:
+        for kept in of_type.get(mention.event.type, ()):
             same_toll = kept.event.killed is not None and kept.event.killed == mention.event.killed
             if (kept.sentence.index != mention.sentence.index or same_toll) and _same_event(
                 kept.event, mention.event
@@ -74,6 +79,7 @@ def merge_mentions(
                 break
         else:
             merged.append(mention)
+            of_type.setdefault(mention.event.type, []).append(mention)
     return merged
 
 

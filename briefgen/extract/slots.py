@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from briefgen.extract import arrests, passing, scope, victims
-from briefgen.extract.document import PlaceMention, Sentence
+from briefgen.extract.document import ArticleDoc, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ATTACK_NOUNS,
     CARRY_VERBS,
@@ -301,19 +301,21 @@ def attack_type(span: Span, trigger: Token, kind: str) -> str | None:
     return None
 
 
-def venue(trigger: Token) -> str | None:
+def venue(article: ArticleDoc, trigger: Token) -> str | None:
     """A named site in the trigger's phrase: "the Crocus City Hall attack", "an attack on
     the Santa Maria church". Reports that name no city still agree on it."""
     near = _reachable(trigger, {"on", "at", "in", "into", "inside", "near", "outside", "of"})
-    for ent in trigger.doc.ents:
-        if ent.start <= trigger.i < ent.end or not any(t.i in near for t in ent):
+    doc = trigger.doc
+    # The entities holding a token in reach, in order (not a scan of every entity).
+    held = (article.ent_at(doc[i]) for i in sorted(near))
+    for ent in dict.fromkeys(e for e in held if e is not None):
+        if ent.start <= trigger.i < ent.end:
             continue
         last = ent[-1].lower_
         if ent.label_ == "FAC" or (ent.label_ in {"ORG", "GPE"} and last in VENUE_WORDS):
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             return name if len(name.split()) >= 2 else None
     # Untagged names: capitalised words ending in a site word ("Crocus City Hall attack").
-    doc = trigger.doc
     for i in sorted(near):
         if doc[i].lower_ in VENUE_WORDS and doc[i].pos_ == "PROPN":
             start = i

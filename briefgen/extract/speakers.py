@@ -102,14 +102,16 @@ def speaker_in(
         # "..., added 23-year-old X": the speaker inverted after the verb.
         after = [
             e
-            for e in sentence.span.ents
+            for e in article.ents_in(sentence.span)
             if e.label_ == "PERSON" and e.start > token.i and e.start - token.i <= 6
         ]
         after = [e for e in after if not (start <= e.start_char < end) and e.start_char >= end]
         if after and token.idx >= end:
             return speaker_from(article, after[0].root, last)
         # A misparsed subject: the nearest person named before the verb.
-        people = [e for e in sentence.span.ents if e.label_ == "PERSON" and e.end <= token.i]
+        people = [
+            e for e in article.ents_in(sentence.span) if e.label_ == "PERSON" and e.end <= token.i
+        ]
         # Not a possessor ("X's concerts were cancelled, says the organiser").
         people = [e for e in people if not (start <= e.start_char < end) and e.root.dep_ != "poss"]
         if people:
@@ -150,7 +152,7 @@ def speaker_from(article: ArticleDoc, head: Token, last: Speaker | None) -> Spea
         return last if last is not None and not last.body else _recent_person(article, head)
     if head.lower_ in PRONOUNS:
         return last if last is not None and last.body else None
-    person = _person_at(head)
+    person = _person_at(article, head)
     if person is not None and head.lower_ not in BODY_HEADS:
         name = _full_name(article, person)
         role, affiliation = role_of(article, person)
@@ -181,8 +183,9 @@ def speaker_from(article: ArticleDoc, head: Token, last: Speaker | None) -> Spea
     name = _body_name(phrase.text)
     if len(name.split()) == 1:
         name = surname_to_full(article, name, head.i)
-    affiliation = next((article.actor_of(e) for e in phrase.ents if article.actor_of(e)), None)
-    org = next((e.text for e in phrase.ents if e.label_ == "ORG"), None)
+    ents = article.ents_in(phrase)
+    affiliation = next((article.actor_of(e) for e in ents if article.actor_of(e)), None)
+    org = next((e.text for e in ents if e.label_ == "ORG"), None)
     return Speaker(name, None, affiliation or org, body=True)
 
 
@@ -214,7 +217,7 @@ def _other_party(token: Token) -> bool:
 
 
 def _militant(article: ArticleDoc, phrase: Span) -> bool:
-    for ent in phrase.ents:
+    for ent in article.ents_in(phrase):
         name = article.actor_of(ent)
         if (
             name
@@ -225,13 +228,15 @@ def _militant(article: ArticleDoc, phrase: Span) -> bool:
     return False
 
 
-def _person_at(head: Token) -> Span | None:
-    for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-            return ent
-    # "Lena Ortiz, a ... analyst": the subject's own compound tokens.
-    for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and ent.root.head == head:
+def _person_at(article: ArticleDoc, head: Token) -> Span | None:
+    ent = article.ent_at(head)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent
+    # "Lena Ortiz, a ... analyst": the subject's own compound tokens. Such a name holds
+    # a child of the head: look there, not at every entity of the document.
+    for child in head.children:
+        ent = article.ent_at(child)
+        if ent is not None and ent.label_ == "PERSON" and ent.root.head == head:
             return ent
     return None
 
@@ -243,7 +248,9 @@ def _recent_person(article: ArticleDoc, pronoun: Token) -> Speaker | None:
     for earlier in reversed(
         article.sentences[max(0, sentence.index - PERSON_LOOK_BACK) : sentence.index + 1]
     ):
-        people = [e for e in earlier.span.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+        people = [
+            e for e in article.ents_in(earlier.span) if e.label_ == "PERSON" and e.end <= pronoun.i
+        ]
         if people:
             person = people[-1]
             if person.root.dep_ not in {"nsubj", "nsubjpass"}:
@@ -282,9 +289,7 @@ def _named_before(article: ArticleDoc, phrase: Span, head: Token) -> Speaker | N
                 body=True,
             )
     # "the Ministry of Interior ... the ministry said": a named organisation with that head word.
-    for ent in reversed(
-        [e for e in article.doc.ents if e.end <= phrase.start and e.label_ == "ORG"]
-    ):
+    for ent in reversed([e for e in article.ents if e.end <= phrase.start and e.label_ == "ORG"]):
         if any(t.lower_ == head.lower_ for t in ent) and not _militant(article, ent):
             return Speaker(re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE), body=True)
     return None
@@ -303,13 +308,10 @@ def _full_name(article: ArticleDoc, person: Span) -> str:
 
 def surname_to_full(article: ArticleDoc, name: str, before: int) -> str:
     """ "Haidari" becomes "Omar Haidari" when the article named him in full before."""
-    for ent in article.doc.ents:
-        if (
-            ent.label_ == "PERSON"
-            and ent.start < before
-            and len(ent) > 1
-            and ent.text.split()[-1] == name
-        ):
+    for ent in article.ents:
+        if ent.start >= before:
+            break  # entities come in order: none later was named before
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent.text.split()[-1] == name:
             return ent.text
     return name
 
@@ -318,11 +320,15 @@ def fold_names(names: list[str]) -> dict[str, str]:
     """Each speaker name -> the longest name of the article it shortens: "Jaishankar",
     "S Jaishankar" and "Mujtaba Hashemi" / "Sayed Mujtaba Hashemi" are one speaker each."""
     folded = {}
+    by_last: dict[str, list[str]] = {}  # a name can only shorten one with its last word
+    for other in names:
+        if other.split():
+            by_last.setdefault(other.split()[-1], []).append(other)
     for name in names:
         words = name.split()
         longer = [
             other
-            for other in names
+            for other in (by_last.get(words[-1], []) if words else [])
             if len(other.split()) > len(words) and other.split()[-len(words) :] == words
         ]
         folded[name] = max(longer, key=len) if longer else name

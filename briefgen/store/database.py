@@ -3,7 +3,9 @@
 Articles are keyed by the hash of their normalised text, so ingesting twice adds
 nothing. Extraction results are kept per article and pipeline version; an
 article's facts and its "extracted" mark are written in one transaction, so a
-killed process leaves either all of them or none.
+killed process leaves either all of them or none. A very long article's facts may
+go in ahead of its mark (`save_partial`); only marked articles' facts are read, and
+a run that redoes the article replaces them.
 """
 
 from __future__ import annotations
@@ -237,40 +239,67 @@ class Store(NearCopyTables):
         )
         return [row[0] for row in rows]
 
-    def save_extractions(self, pipeline: str, results: dict[str, list[Fact]]) -> int:
-        """Write the facts of several articles in one transaction; return facts written.
+    def save_extractions(
+        self,
+        pipeline: str,
+        results: dict[str, list[Fact]],
+        earlier: dict[str, int] | None = None,
+    ) -> int:
+        """Write the facts of several articles in one transaction and mark them extracted;
+        return facts written.
 
-        Facts of older pipeline versions for the same articles are replaced.
+        Facts of older pipeline versions for the same articles are replaced, except the
+        `earlier` ones: facts of an article this run already wrote with `save_partial`
+        (article id -> how many), which are kept and counted.
         """
+        earlier = earlier or {}
         written = 0
         with self.transaction() as db:
             for article_id, facts in results.items():
-                db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
-                db.execute("DELETE FROM extractions WHERE article_id = ?", (article_id,))
-                db.executemany(
-                    "INSERT INTO facts (article_id, pipeline, kind, sentence, start, end, "
-                    "data, topics, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            article_id,
-                            pipeline,
-                            fact.kind,
-                            fact.sentence,
-                            fact.start,
-                            fact.end,
-                            json.dumps(fact.data, ensure_ascii=False),
-                            json.dumps(fact.topics),
-                            json.dumps(fact.actors, ensure_ascii=False),
-                        )
-                        for fact in facts
-                    ],
-                )
+                if article_id not in earlier:
+                    db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
+                    db.execute("DELETE FROM extractions WHERE article_id = ?", (article_id,))
+                self._insert_facts(db, pipeline, article_id, facts)
+                total = earlier.get(article_id, 0) + len(facts)
                 db.execute(
                     "INSERT INTO extractions VALUES (?, ?, ?, ?)",
-                    (article_id, pipeline, utc_now(), len(facts)),
+                    (article_id, pipeline, utc_now(), total),
                 )
                 written += len(facts)
         return written
+
+    def save_partial(self, pipeline: str, article_id: str, facts: list[Fact], first: bool) -> None:
+        """Write some facts of an article still being extracted, without marking it: a
+        long article's facts go to disk as they come instead of piling up in memory.
+        The `first` part replaces what the article had (from an older pipeline version
+        or an interrupted run); the article stays pending, and its facts unread, until
+        `save_extractions` marks it with its last part."""
+        with self.transaction() as db:
+            if first:
+                db.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
+                db.execute("DELETE FROM extractions WHERE article_id = ?", (article_id,))
+            self._insert_facts(db, pipeline, article_id, facts)
+
+    @staticmethod
+    def _insert_facts(db, pipeline: str, article_id: str, facts: list[Fact]) -> None:
+        db.executemany(
+            "INSERT INTO facts (article_id, pipeline, kind, sentence, start, end, "
+            "data, topics, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    pipeline,
+                    fact.kind,
+                    fact.sentence,
+                    fact.start,
+                    fact.end,
+                    json.dumps(fact.data, ensure_ascii=False),
+                    json.dumps(fact.topics),
+                    json.dumps(fact.actors, ensure_ascii=False),
+                )
+                for fact in facts
+            ],
+        )
 
     def forget_extractions(self) -> None:
         """Drop every extraction result (for `extract --rebuild`)."""
@@ -279,8 +308,12 @@ class Store(NearCopyTables):
             db.execute("DELETE FROM extractions")
 
     def facts(self, pipeline: str, kinds: Iterable[str] | None = None) -> list[Fact]:
-        sql = "SELECT * FROM facts WHERE pipeline = ?"
-        params: list[object] = [pipeline]
+        # Only articles marked extracted: not the first parts of one still in progress.
+        sql = (
+            "SELECT * FROM facts WHERE pipeline = ? AND article_id IN "
+            "(SELECT article_id FROM extractions WHERE pipeline = ?)"
+        )
+        params: list[object] = [pipeline, pipeline]
         if kinds:
             kinds = list(kinds)
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"

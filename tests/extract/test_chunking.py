@@ -121,3 +121,33 @@ def test_two_worker_processes_store_the_same_facts_as_one(tmp_path, config):
             )
     assert facts[0] and facts[0] == facts[1]
     assert any(f[0] == long_id and f[2] > 4_000 for f in facts[0])  # from a late chunk
+
+
+def test_a_long_articles_facts_go_to_the_store_part_by_part(tmp_path, config, monkeypatch):
+    """Written ahead of the article's end, the parts make the same facts as one write,
+    and the progress moves inside the article."""
+    from briefgen.extract import pipeline
+    from briefgen.ingest import ingest_paths
+    from briefgen.store import Store
+
+    long_text = "\n\n".join(
+        f"{PARAGRAPH}\n\nGunmen killed {i + 2} guards at a depot in Herat on "
+        f"{i % 20 + 1} March 2024, officials said."
+        for i in range(24)
+    )
+    (tmp_path / "long.txt").write_text(long_text, encoding="utf-8")
+    small = config.model_copy(
+        update={"nlp": config.nlp.model_copy(update={"max_chars": 1_500, "batch_size": 2})}
+    )
+    stored, shown = [], []
+    for part in (10_000, 1):
+        monkeypatch.setattr(pipeline, "PART_FACTS", part)
+        with Store(tmp_path / f"part-{part}.sqlite") as store:
+            ingest_paths([tmp_path / "long.txt"], store, now=NOW)
+            report = pipeline.extract(small, store, progress=lambda done, total: shown.append(done))
+            facts = store.facts(pipeline.pipeline_version(small))
+            stored.append(sorted((f.kind, f.start, f.end, f.sentence) for f in facts))
+            assert report.facts == len(facts) and report.articles == 1
+    assert stored[0] and stored[0] == stored[1]
+    inside = [done for done in shown if 0 < done < 1]
+    assert inside and inside == sorted(inside)

@@ -253,3 +253,18 @@ def test_an_unnamed_official_of_a_named_body_is_no_speaker(quotes):
     assert (
         quotes('"We are watching the border very closely," a Foreign Ministry official said.') == []
     )
+
+
+def test_a_speakers_shorter_names_fold_into_the_longest_one():
+    from briefgen.extract.speakers import fold_names
+
+    names = ["Omar", "Lina Omar", "Said Lina Omar", "Voss", "Dara Voss", "Kell", "Omar Kell"]
+    assert fold_names(names) == {
+        "Omar": "Said Lina Omar",
+        "Lina Omar": "Said Lina Omar",
+        "Said Lina Omar": "Said Lina Omar",
+        "Voss": "Dara Voss",
+        "Dara Voss": "Dara Voss",
+        "Kell": "Omar Kell",
+        "Omar Kell": "Omar Kell",
+    }
