@@ -115,8 +115,8 @@ def _city(mention: PlaceMention) -> bool:
 
 
 def relative_events(span: Span, trigger: Token) -> set[int]:
-    """Tokens of a clause that tells another event as a time reference ("a day after at
-    least three people were killed in explosions"): its toll is that event's."""
+    """Tokens of a clause that tells another event as a time reference ("two days after
+    at least five people were killed by a blast"): its toll is that event's."""
     out: set[int] = set()
     for token in span:
         if token.lower_ not in {"after", "before"} or token.dep_ not in {"mark", "prep"}:

@@ -213,7 +213,7 @@ def test_latest_atrocity_with_its_place_and_an_earlier_bombing_it_followed(event
     facts = events(
         "The latest atrocity claimed by ISKP killed at least 14 people on Monday, including a "
         "judge at a courthouse in Kabul.\n\n"
-        "It followed the slaughter of worshippers at a shrine last month, and a suicide bombing "
+        "It followed the slaughter of worshippers at a shrine last month, and a suicide attack "
         "that killed more than 60 people in June."
     )
     kabul = [e for e in facts if e["location"] == "Kabul"]

@@ -158,8 +158,8 @@ def test_taken_into_custody_with_no_doer_named(events):
 
 def test_the_date_of_what_ties_a_suspect_to_a_bombing_is_not_the_arrests(events):
     [event] = events(
-        "Officials said Iran recently acted on foreign intelligence and detained a senior "
-        "ISIS commander linked to the market bombing in Zahedan in 2019."
+        "Officials said Iran recently acted on a foreign tip and detained a senior "
+        "ISIS leader tied to the market bombing in Zahedan in 2019."
     )
     assert event["type"] == "counterterrorism_operation"
     assert event["date"] is None
@@ -169,8 +169,8 @@ def test_the_date_of_what_ties_a_suspect_to_a_bombing_is_not_the_arrests(events)
 
 def test_a_joint_operation_goes_where_the_tip_placed_the_militants(events):
     [event] = events(
-        "The joint operation was carried out after police and intelligence agencies "
-        "received information about the presence of militants in Bara village in "
+        "The joint operation was carried out after the police and the intelligence services "
+        "received information on armed militants hiding in Bara village in "
         "Peshawar on Monday, officials said."
     )
     assert event["type"] == "counterterrorism_operation"

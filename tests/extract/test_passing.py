@@ -100,7 +100,7 @@ def test_what_an_attack_followed_are_earlier_events_of_their_own(events):
     facts = events(
         "The latest atrocity claimed by the Pakistani Taliban killed at least 23 people on "
         "Monday at a checkpoint in Quetta. It followed the slaughter of dozens of Hazara "
-        "pilgrims at a shrine last month, and a suicide bombing that killed more than 50 "
+        "pilgrims at a shrine last month, and a suicide attack that killed more than 50 "
         "people as voters queued in May."
     )
     assert len(facts) == 3
