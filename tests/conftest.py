@@ -111,3 +111,25 @@ def nlp(config):
     from briefgen.extract.pipeline import build_nlp
 
     return build_nlp(config)
+
+
+def text_article(text: str, published: str = "2024-03-22"):
+    """An article of plain text as ingest would store it, for tests that add it directly."""
+    import datetime as dt
+
+    from briefgen.ingest.corpus import content_key
+    from briefgen.models import Article
+
+    return Article(
+        id=content_key(text),
+        origin="long.txt",
+        title="Long",
+        text=text,
+        source=None,
+        url=None,
+        published=dt.date.fromisoformat(published),
+        date_note="",
+        path="long.txt",
+        format="text",
+        ingested_at=f"{published}T00:00:00+00:00",
+    )

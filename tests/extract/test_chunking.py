@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.extract import chunking
+from tests.conftest import text_article
 
 NOW = dt.datetime(2024, 3, 25, tzinfo=dt.UTC)
 PARAGRAPH = (
@@ -47,8 +48,6 @@ def test_an_event_told_across_a_chunk_cut_is_found_whole(config, fresh_store):
     """The attack ends one chunk and its claim opens the next: the claim still joins it,
     and the event is stored once, at its own sentence."""
     from briefgen.extract.pipeline import extract, pipeline_version
-    from briefgen.ingest.corpus import content_key
-    from briefgen.models import Article
 
     filler = "\n\n".join(f"{PARAGRAPH} Note {i}." for i in range(10))
     attack = "A suicide bomber killed 14 people at a mosque in Kunduz on Friday, police said."
@@ -58,19 +57,7 @@ def test_an_event_told_across_a_chunk_cut_is_found_whole(config, fresh_store):
     small = config.model_copy(update={"nlp": config.nlp.model_copy(update={"max_chars": limit})})
     first = next(chunking.split(text, limit))
     assert first.offset + first.own_end == text.index(claim)
-    article = Article(
-        id=content_key(text),
-        origin="long.txt",
-        title="Long",
-        text=text,
-        source=None,
-        url=None,
-        published=dt.date(2024, 3, 22),
-        date_note="",
-        path="long.txt",
-        format="text",
-        ingested_at="2024-03-22T00:00:00+00:00",
-    )
+    article = text_article(text)
     fresh_store.add_articles([article])
     extract(small, fresh_store)
     events = [f for f in fresh_store.facts(pipeline_version(small)) if f.kind == "event"]

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from briefgen.cli import app
 from briefgen.ingest.corpus import ingest_paths
 from briefgen.store import Store
+from tests.conftest import text_article
 
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
 GOOD = (
@@ -486,8 +487,6 @@ def test_a_20_mb_article_is_ingested_whole(tmp_path):
 def test_long_article_is_extracted_in_chunks_with_true_offsets(config, fresh_store):
     """Longer than nlp.max_chars: processed in chunks; facts of late chunks keep their place."""
     from briefgen.extract.pipeline import extract
-    from briefgen.ingest.corpus import content_key
-    from briefgen.models import Article
 
     small = config.model_copy(update={"nlp": config.nlp.model_copy(update={"max_chars": 2000})})
     filler = "The weather in the capital was mild and markets opened as usual on the day. "
@@ -495,19 +494,7 @@ def test_long_article_is_extracted_in_chunks_with_true_offsets(config, fresh_sto
     late = "A suicide bomber from ISKP killed 14 people at a mosque in Kandahar on Friday, police said."
     text = "\n\n".join([early] + [filler * 8] * 20 + [late] + [filler * 2])
     assert len(text) > 12_000 and text.index(late) > 10_000
-    article = Article(
-        id=content_key(text),
-        origin="long.txt",
-        title="Long",
-        text=text,
-        source=None,
-        url=None,
-        published=dt.date(2024, 3, 22),
-        date_note="",
-        path="long.txt",
-        format="text",
-        ingested_at="2024-03-22T00:00:00+00:00",
-    )
+    article = text_article(text)
     store = fresh_store
     store.add_articles([article])
     extract(small, store)
