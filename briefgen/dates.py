@@ -23,6 +23,7 @@ Rules:
   ago" is that anniversary +/- 60 days. The result is the finest precision
   (day, month, year) holding the whole span: a week that straddles two months
   is given as its year, one that straddles a new year as None.
+* A span between two dates ("between 2019 and 2021") gives None.
 * Hedged or vague spans give None: "recently", "in recent months", "a few days
   ago", "almost three years ago", "N months ago", "the 1990s".
 * `dateparser` is the fallback for forms the rules do not know, and only when
@@ -278,6 +279,7 @@ def _fallback(text: str, pub: dt.date | None) -> PartialDate | None:
 def _normalise(phrase: str) -> str:
     text = " ".join(phrase.lower().replace("\u2013", "-").replace("\u2014", "-").split())
     text = text.strip(" .,;:()[]\"'")
+    text = re.sub(r"['’]s$", "", text)  # "March 14's attack": the day's possessive
     text = re.sub(r"\blast night\b", "yesterday", text)  # the night before publication
     previous = None
     while previous != text:
@@ -306,6 +308,8 @@ def _resolve(phrase: str, pub: dt.date | None) -> PartialDate | None:
         return None
     if _VAGUE.search(text):
         return None  # vague, hedged or future
+    if text.startswith("between "):
+        return None  # "between 2019 and 2021": a span, not one date
     if pub is not None:
         relative = _relative(text, pub)
         if relative is not False:

@@ -46,6 +46,8 @@ PUB = dt.date(2024, 3, 22)  # a Friday
         ("last Friday", "2024-03-15"),
         ("on Saturday", "2024-03-16"),
         ("this past Tuesday", "2024-03-19"),
+        ("March 19's", "2024-03-19"),  # "March 19's raid": the day, possessive
+        ("19 March’s", "2024-03-19"),
         # month precision
         ("March 2024", "2024-03"),
         ("in March", "2024-03"),
@@ -109,6 +111,8 @@ def test_resolve_with_publication(phrase: str, expected: str) -> None:
         "the day",
         "Monday next",
         "in the past few weeks",
+        "between 2019 and 2021",  # a span of years, not one date
+        "between March 3 and 9",
     ],
 )
 def test_resolve_none_with_publication(phrase: str) -> None:
