@@ -41,10 +41,10 @@ def target_actors(article: ArticleDoc, trigger: Token) -> set[str]:
 
 def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     """The actor that claimed the event in this sentence, if the sentence states a claim."""
-    words = [t.lower_ for t in sentence.span]
-    claimed = any(w.startswith("claim") for w in words) and (
-        set(words) & CLAIM_NOUNS or "by" in words
-    )
+    words = sentence.words
+    # Token by token only where a word of a claim occurs: most sentences have none.
+    claims = [sentence.span.doc[sentence.span.start + i] for i in _starting(sentence, "claim")]
+    claimed = bool(claims) and bool(words & CLAIM_NOUNS or "by" in words)
     # "X claimed the attack", "an ISIS-claimed attack": the event itself is what is claimed.
     claimed = claimed or any(
         t.lower_.startswith("claim")
@@ -53,7 +53,7 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
             any(c.dep_ == "dobj" and c.lower_ in ATTACK_NOUNS for c in t.children)
             or (t.head.lower_ in ATTACK_NOUNS and t.dep_ in {"amod", "compound"})
         )
-        for t in sentence.span
+        for t in claims
     )
     denied = any(
         t.lower_.startswith("claim")
@@ -64,7 +64,7 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
                 *(g for c in t.children if c.dep_ == "nsubj" for g in c.children),
             ]
         )
-        for t in sentence.span
+        for t in claims
     )
     if denied:
         return None  # "no group claimed responsibility"
@@ -75,7 +75,13 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
     groups = [m for m in sentence.actors if m.kind == "group"]
     if not (claimed or asserted):
         # "Daesh said it was responsible for the attack": the group's own word is a claim.
-        said = [t for t in sentence.span if t.lower_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
+        said = [
+            t
+            for t in (
+                sentence.span.doc[sentence.span.start + i] for i in _among(sentence, SPEECH_VERBS)
+            )
+            if t.pos_ in {"VERB", "AUX"}
+        ]
         if "responsible" in words and said:
             for verb in said:
                 for child in verb.children:
@@ -88,7 +94,7 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
         return _told_own_deed(article, said, groups)
     # "The group claimed responsibility": the group the sentences before were about, not
     # one named in passing in this sentence.
-    for verb in (t for t in sentence.span if t.lower_.startswith("claim") and t.pos_ == "VERB"):
+    for verb in (t for t in claims if t.pos_ == "VERB"):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and any(t.lower_ in FACTION_NOUNS for t in subject.subtree):
             return None  # "one of its splinter factions claimed": a faction left unnamed
@@ -133,6 +139,16 @@ def claimant(article: ArticleDoc, sentence: Sentence) -> str | None:
         and 0 <= m.span.start - chosen.span.end <= BESIDE
     ]
     return branches[0] if branches else chosen.name
+
+
+def _starting(sentence: Sentence, prefix: str) -> list[int]:
+    """Positions in the sentence of the words that start with `prefix`."""
+    return [i for i, w in enumerate(sentence.lowers) if w.startswith(prefix)]
+
+
+def _among(sentence: Sentence, vocabulary: set[str]) -> list[int]:
+    """Positions in the sentence of the words of `vocabulary`."""
+    return [i for i, w in enumerate(sentence.lowers) if w in vocabulary]
 
 
 DOERS = ATTACKERS | {"fighters", "fighter", "soldiers", "it", "they", "we"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -74,15 +75,23 @@ class DateMention:
 class Sentence:
     span: Span
     index: int
+    # The sentence's text, sliced from the article's (Span.text joins its tokens anew
+    # at every call).
+    text: str = ""
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     # Day or month phrases of an undated article ("on March 22"): no year to resolve them.
     yearless: list[Span] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        return self.span.text
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        """Its words in lower case, in order: read once, for the many rules that ask."""
+        return [t.lower_ for t in self.span]
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        return set(self.lowers)
 
     @property
     def is_heading(self) -> bool:
@@ -91,12 +100,9 @@ class Sentence:
         full stop was lost ("... were killed in Shiraz on Sunday, state media reported")."""
         words = [t for t in self.span if not t.is_space]
         last = words[-1].text if words else ""
-        running = any(t.dep_ in {"aux", "auxpass"} and t.tag_ == "VBD" for t in words)
-        return (
-            len(words) < 25
-            and last not in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}
-            and not running
-        )
+        if len(words) >= 25 or last in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}:
+            return False
+        return not any(t.dep_ in {"aux", "auxpass"} and t.tag_ == "VBD" for t in words)
 
 
 @dataclass
@@ -117,6 +123,7 @@ class ArticleDoc:
         self, doc: Doc, actors: ActorIndex, published: dt.date | None, *, dateline: bool = True
     ):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token anew at each call
         self.actors = actors
         self.published = published
         self.gazetteer = get_gazetteer()
@@ -139,6 +146,11 @@ class ArticleDoc:
         self._start_chars = [s.span.start_char for s in self.sentences]
         self.main_country = self._main_country()
         self._place_unknown_towns()
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        """Every word of the article in lower case: read once, a long report asks often."""
+        return set().union(*(s.words for s in self.sentences))
 
     def actor_of(self, ent: Span) -> str | None:
         if ent.label_ == ACTOR_LABEL or (ent.ent_id_ and ent.ent_id_ in self.actors.kinds):
@@ -169,7 +181,7 @@ class ArticleDoc:
         """Canonical -> canonical overrides this article declares ("also known as Daesh")."""
         overrides: dict[str, str] = {}
         for i, sent in enumerate(sents):
-            match = ALSO_KNOWN.search(sent.text)
+            match = ALSO_KNOWN.search(self.text[sent.start_char : sent.end_char])
             if not match:
                 continue
             offset = sent.start_char + match.end()
@@ -189,11 +201,11 @@ class ArticleDoc:
         return overrides
 
     def _dateline(self) -> tuple[int, int]:
-        match = DATELINE.search(self.doc.text[:600])
+        match = DATELINE.search(self.text[:600])
         return (match.start(), match.end()) if match else (0, 0)
 
     def _sentence(self, span: Span, index: int, ents: list[Span]) -> Sentence:
-        sentence = Sentence(span, index)
+        sentence = Sentence(span, index, self.text[span.start_char : span.end_char])
         start, end = self.dateline
         for ent in ents:
             if start <= ent.start_char < end:
@@ -273,7 +285,7 @@ class ArticleDoc:
 
     def _country_in_text(self, country: str) -> bool:
         if country not in self._country_named:
-            text = self.doc.text
+            text = self.text
             self._country_named[country] = country in text or any(
                 d in text for d, c in DEMONYMS.items() if c == country
             )

@@ -71,14 +71,17 @@ def find_events(article: ArticleDoc) -> list[Mention]:
 
 def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     span = sentence.span
-    words = {t.lower_ for t in span}
+    words = sentence.words
     triggers: list[tuple[Token, str]] = []
     plot = _plot_trigger(article, span, words)
     if plot is not None:
         triggers.append((plot, "foiled_plot"))
     words_found = 0
     listed: list[tuple[Token, PlaceMention]] = []
-    for token in span:
+    doc = span.doc
+    # Only a word of a trigger's vocabulary can be one: the rest are never looked at.
+    candidates = [span.start + i for i, w in enumerate(sentence.lowers) if w in TRIGGER_WORDS]
+    for token in (doc[i] for i in candidates):
         kind = _trigger_kind(article, token, words)
         if not kind:
             continue
@@ -112,8 +115,8 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
             span,
             bool(
                 words & (harm.HARMING | {"dead"})
-                and find_casualties(span.text).killed
-                or find_casualties(span.text).wounded
+                and find_casualties(sentence.text).killed
+                or find_casualties(sentence.text).wounded
             ),
         )
         if harmed is None and not words_found:
@@ -125,7 +128,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
         # "Gunmen burst into the hall ..., killing at least 60 people": no event word, but
         # attackers and a toll. The attackers' verb stands in for the trigger.
         doer = next(t for t in span if t.lower_ in ATTACKERS)
-        if doer.dep_ in {"nsubj", "nsubjpass"} and find_casualties(span.text).killed:
+        if doer.dep_ in {"nsubj", "nsubjpass"} and find_casualties(sentence.text).killed:
             triggers.append((doer.head, "attack"))
             words_found += 1
     mentions = []
@@ -193,6 +196,18 @@ def _related_tokens(a: Token, b: Token) -> bool:
                 node = node.head
             return True
     return False
+
+
+# Every word _trigger_kind can take as an event's trigger.
+TRIGGER_WORDS = (
+    CT_NOUNS
+    | ATTACK_NOUNS
+    | ATTACK_VERBS
+    | operations.KILL_VERBS
+    | arrests.ARREST_VERBS
+    | arrests.PHRASAL
+    | {"opened", "open", "opens"}
+)
 
 
 def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | None:

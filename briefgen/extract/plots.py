@@ -14,8 +14,6 @@ plot is dated by its first arrest.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from spacy.tokens import Span, Token
 
 from briefgen.extract import arrests
@@ -46,7 +44,9 @@ def disrupted_plan(article: ArticleDoc, span: Span, words: set[str]) -> Token | 
     """The plot word of a sentence that tells a planned attack and what stopped it, or
     tells the plan in an article about a stopped plot."""
     planned = [
-        t for t in span if t.lower_ in ATTACK_NOUNS and any(c.lower_ in PLANNED for c in t.children)
+        t
+        for t in (span if words & ATTACK_NOUNS else ())
+        if t.lower_ in ATTACK_NOUNS and any(c.lower_ in PLANNED for c in t.children)
     ]
     if planned and words & STOPPED:
         return planned[0]  # "cancelled after ... a planned attack at the stadium"
@@ -64,14 +64,8 @@ def disrupted_plan(article: ArticleDoc, span: Span, words: set[str]) -> Token | 
     return None
 
 
-_STOPPED: WeakKeyDictionary[ArticleDoc, bool] = WeakKeyDictionary()
-
-
 def _about_stopped_plot(article: ArticleDoc) -> bool:
-    # Read once per article: a long report asks for each sentence that tells a plan.
-    if article not in _STOPPED:
-        _STOPPED[article] = any(t.lower_ in TRIAL_WORDS for t in article.doc)
-    return _STOPPED[article]
+    return bool(article.words & TRIAL_WORDS)
 
 
 def fold_arrests(frames: list[Mention], loose: list[Mention]) -> None:

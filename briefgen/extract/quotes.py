@@ -134,7 +134,7 @@ def find_quotes(article: ArticleDoc) -> list[QuoteMention]:
     speakers: list[Speaker | None] = []
     last: Speaker | None = None
     chain: list[int] = []  # indices in `quotes` of the paragraphs of one running quote
-    for segment in quote_spans(article.doc.text):
+    for segment in quote_spans(article.text):
         sentence = _sentence_at(article, segment.start)
         if sentence is None:
             continue
@@ -228,7 +228,7 @@ def _speaker_around(
 
 
 def _ends_paragraph(article: ArticleDoc, segment: QuoteSpan) -> bool:
-    return _paragraph_end(article.doc.text, segment.start) == segment.end
+    return _paragraph_end(article.text, segment.start) == segment.end
 
 
 def _people(article: ArticleDoc) -> list[str]:

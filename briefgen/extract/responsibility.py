@@ -45,7 +45,7 @@ def refine_claims(frames: list[Mention], article: ArticleDoc) -> None:
 
 def disowns(sentence: Sentence) -> bool:
     """ "X, which claimed the attack, later denied involvement": a group disowns a deed."""
-    return any(
+    return bool(sentence.words & DISOWNING) and any(
         t.lower_ in DISOWNING
         and t.pos_ == "VERB"
         and any(c.dep_ == "nsubj" for c in t.children)

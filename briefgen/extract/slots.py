@@ -98,18 +98,17 @@ def _own_phrase(trigger: Token) -> set[int]:
 
 def _reachable(trigger: Token, prepositions: set[str]) -> set[int]:
     """Tokens below the trigger reached without "and" and only through these prepositions."""
-    own = set()
-    for token in trigger.subtree:
-        node, linked = token, True
-        while node.i != trigger.i:
-            if node.dep_ == "conj" or (
-                node.dep_ in {"prep", "agent"} and node.lower_ not in prepositions
+    own = {trigger.i}
+    # Down from the trigger: a blocked arc cuts off everything below it.
+    stack = [trigger]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" or (
+                child.dep_ in {"prep", "agent"} and child.lower_ not in prepositions
             ):
-                linked = False
-                break
-            node = node.head
-        if linked:
-            own.add(token.i)
+                continue
+            own.add(child.i)
+            stack.append(child)
     return own
 
 
@@ -273,9 +272,7 @@ def attack_type(span: Span, trigger: Token, kind: str) -> str | None:
         return "drone strike"
     if kind == "counterterrorism_operation":
         # "was killed by a US drone strike": the verb's own phrase names the means.
-        means = {t.lower_ for t in trigger.subtree if t.i in _own_phrase(trigger)} | {
-            trigger.lower_
-        }
+        means = {trigger.doc[i].lower_ for i in _own_phrase(trigger)}
         if "drone" in means:
             return "drone strike"
         if means & {"airstrike", "airstrikes", "strike", "strikes"}:

@@ -278,7 +278,7 @@ def _named_before(article: ArticleDoc, phrase: Span, head: Token) -> Speaker | N
     words = [t.text for t in phrase if t.lower_ not in DETERMINERS]
     tail = r"\s*".join(re.escape(w).replace("’", "['’]").replace("'", "['’]") for w in words)
     pattern = re.compile(r"((?:[A-Z][\w.’'-]*\s+)+)" + tail + r"\b", re.IGNORECASE)
-    before = article.doc.text[: phrase.start_char]
+    before = article.text[: phrase.start_char]
     for match in reversed(list(pattern.finditer(before))):
         named = match.group(1).split()
         while named and (not named[0][:1].isupper() or named[0].lower() in DETERMINERS):

@@ -68,8 +68,14 @@ def rule_matches(
 
 def holds(condition: dict[str, Any], fact: Fact, context: Context) -> bool:
     """Every condition stated holds (and at least one is stated)."""
-    stated = {k: v for k, v in condition.items() if k != "name" and v is not None}
-    return bool(stated) and all(CHECKS[key](fact, value, context) for key, value in stated.items())
+    stated = False
+    for key, value in condition.items():
+        if key == "name" or value is None:
+            continue
+        if not CHECKS[key](fact, value, context):
+            return False
+        stated = True
+    return stated
 
 
 def _event(fact: Fact) -> dict[str, Any] | None:
