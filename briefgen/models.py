@@ -7,7 +7,7 @@ store, the extraction workers and the templates all speak the same shapes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
 # What a fact is about; `Fact.data` holds the kind's own fields.
@@ -165,7 +165,7 @@ class Event:
     historical: bool = False  # mentioned as background, not news of the article's period
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}  # all plain values
         data["date"] = self.date.iso() if self.date else None
         data["killed"] = self.killed.to_dict() if self.killed else None
         data["wounded"] = self.wounded.to_dict() if self.wounded else None

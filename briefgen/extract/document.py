@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +35,7 @@ from briefgen.models import Event, PartialDate
 from briefgen.places import Place, get_gazetteer
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_DEMONYM_IDS = numpy.array([get_string_id(word) for word in DEMONYMS], dtype="uint64")
+_DEMONYM_IDS = frozenset(get_string_id(word) for word in DEMONYMS)
 # "MOSCOW, March 7 (Steppe Times) -": where and when the report was filed, not the event.
 # "PESHAWAR: ..." too, and a page's leading "date 2024-03-27" line: when it was filed.
 DATELINE = re.compile(
@@ -98,11 +97,13 @@ class Sentence:
         """A headline or sub-heading: short and without closing punctuation. Headline
         grammar drops auxiliaries: "were killed" with a past auxiliary is running text whose
         full stop was lost ("... were killed in Shiraz on Sunday, state media reported")."""
-        words = [t for t in self.span if not t.is_space]
-        last = words[-1].text if words else ""
+        words = [i for i, w in enumerate(self.lowers) if not w.isspace()]
+        last = self.lowers[words[-1]] if words else ""  # punctuation: its own lower case
         if len(words) >= 25 or last in {".", "!", "?", "”", '"', "’", "'", ".”", ":"}:
             return False
-        return not any(t.dep_ in {"aux", "auxpass"} and t.tag_ == "VBD" for t in words)
+        return not any(
+            t.dep_ in {"aux", "auxpass"} and t.tag_ == "VBD" for t in (self.span[i] for i in words)
+        )
 
 
 @dataclass
@@ -299,8 +300,8 @@ class ArticleDoc:
             if p.place.country and not names_an_owner(p.span.root)
         )
         # Only the tokens spelled as a demonym, found in one pass over the token ids.
-        orths = self.doc.to_array(ORTH)
-        for i in numpy.flatnonzero(numpy.isin(orths, _DEMONYM_IDS)).tolist():
+        orths = self.doc.to_array(ORTH).tolist()
+        for i in (i for i, orth in enumerate(orths) if orth in _DEMONYM_IDS):
             token = self.doc[i]
             country = DEMONYMS.get(token.text)
             # "five Chinese engineers": the victims' nationality is not where it happened.

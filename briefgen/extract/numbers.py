@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from briefgen.dates import MONTHS
@@ -319,6 +320,11 @@ def find_casualties(sentence: str) -> Casualties:
     """Killed and wounded victims stated in one sentence."""
     if not isinstance(sentence, str) or not sentence.strip():
         return Casualties()
+    return _casualties(sentence)
+
+
+@lru_cache(maxsize=2048)  # several rules ask about the same sentence
+def _casualties(sentence: str) -> Casualties:
     # Lower case: the patterns are written in lower case, and matching without
     # re.IGNORECASE is several times faster in CPython's engine.
     text = " ".join(sentence.lower().replace("\u2013", "-").split())[:2000]
