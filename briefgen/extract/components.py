@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span
 from briefgen.actors import ActorIndex
 from briefgen.extract.counts import parse_count
 from briefgen.extract.document import PLACE_LABELS, ArticleDoc, Sentence
-from briefgen.extract.events import ATTACK_NOUNS, find_events
+from briefgen.extract.events import find_events
 from briefgen.extract.joined_sentences import joined_start
+from briefgen.extract.lexicon import ATTACK_NOUNS
 from briefgen.extract.people import find_people
 from briefgen.extract.quotes import find_quotes
 from briefgen.extract.topics import assign_topics

@@ -355,16 +355,7 @@ class ArticleDoc:
         return names
 
 
-STATE_HEADS = {
-    "forces",
-    "authorities",
-    "officials",
-    "troops",
-    "police",
-    "government",
-    "agencies",
-    "officers",
-}
+STATE_HEADS = set("forces authorities officials troops police government agencies officers".split())
 
 
 def _unknown_town(ent: Span, actor: str | None) -> bool:

@@ -26,27 +26,21 @@ from briefgen.extract import (
     scope,
     slots,
 )
-from briefgen.extract.counts import parse_count
 from briefgen.extract.document import ArticleDoc, Mention, PlaceMention, Sentence
 from briefgen.extract.lexicon import (
     ARREST_WORDS,
-    ATTACK_NOUNS,
-    ATTACK_VERBS,
     ATTACKERS,
-    CT_NOUNS,
     FOIL_WORDS,
-    HARM_VERBS,
-    MAX_INCIDENT_PARTS,
     PLOT_NOUNS,
     PLOT_WORDS,
     RECENT,
-    STATE_FORCES,
 )
 from briefgen.extract.numbers import find_casualties
 from briefgen.extract.operation_tolls import toll as operation_toll
 from briefgen.extract.plots import disrupted_plan
 from briefgen.extract.relative_dates import date_from_anchor, relate_in_time
 from briefgen.extract.responsibility import refine_claims
+from briefgen.extract.triggers import TRIGGER_WORDS, is_generic, trigger_kind
 from briefgen.models import Event
 
 
@@ -82,7 +76,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
     # Only a word of a trigger's vocabulary can be one: the rest are never looked at.
     candidates = [span.start + i for i, w in enumerate(sentence.lowers) if w in TRIGGER_WORDS]
     for token in (doc[i] for i in candidates):
-        kind = _trigger_kind(article, token, words)
+        kind = trigger_kind(article, token, words)
         if not kind:
             continue
         if plot is not None and (
@@ -92,7 +86,7 @@ def _sentence_events(article: ArticleDoc, sentence: Sentence) -> list[Mention]:
         if hedges.is_hypothetical(token) or operations.resisted(token, kind):
             continue
         words_found += 1  # generic mentions still own their places ("the bombings in Kerman")
-        if _is_generic(token):
+        if is_generic(token):
             listed += [(token, p) for p in scope.listed_places(sentence, token)]
             continue
         related = [
@@ -162,7 +156,7 @@ def _plot_trigger(article: ArticleDoc, span: Span, words: set[str]) -> Token | N
     if not stopped:
         return disrupted_plan(article, span, words)
     plots = [t for t in span if t.lower_ in PLOT_NOUNS]
-    if plots and all(_is_generic(t) for t in plots):
+    if plots and all(is_generic(t) for t in plots):
         return None  # "a string of attacks and thwarted plots": talk, not one plot
     # The foiling verb governs the whole plot ("foiled an IS-K plot to attack X in Y").
     foil = next(
@@ -194,90 +188,6 @@ def _related_tokens(a: Token, b: Token) -> bool:
                 if node.dep_ == "conj":
                     return False
                 node = node.head
-            return True
-    return False
-
-
-# Every word _trigger_kind can take as an event's trigger.
-TRIGGER_WORDS = (
-    CT_NOUNS
-    | ATTACK_NOUNS
-    | ATTACK_VERBS
-    | operations.KILL_VERBS
-    | arrests.ARREST_VERBS
-    | arrests.PHRASAL
-    | {"opened", "open", "opens"}
-)
-
-
-def _trigger_kind(article: ArticleDoc, token: Token, words: set[str]) -> str | None:
-    word = token.lower_
-    if token.pos_ in {"NOUN", "PROPN"} or token.tag_.startswith("NN"):
-        if word in CT_NOUNS:
-            if (
-                word in {"strike", "strikes", "airstrike", "airstrikes"}
-                or _by_state(article, token)
-                or operations.counter_named(token)
-            ):
-                return "counterterrorism_operation"
-            return None
-        if word in ATTACK_NOUNS:
-            if any(c.lower_ in {"drone", "air"} for c in token.children):
-                return "counterterrorism_operation"
-            return "attack"
-    elif token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VB"}:
-        # Participles ("its attacks, targeting rallies") describe another trigger.
-        if word in operations.KILL_VERBS | arrests.ARREST_VERBS or word in arrests.PHRASAL:
-            # "the Taliban killed the IS-K cell leader": forces acting on militants.
-            if operations.is_operation_verb(article, token):
-                return "counterterrorism_operation"
-            if word not in ATTACK_VERBS:
-                return None
-        if word in {"opened", "open", "opens"} and any(c.lower_ == "fire" for c in token.children):
-            return "attack"  # "gunmen opened fire on worshippers"
-        if word in ATTACK_VERBS:
-            if word == "assassinated" and "drone" in words:
-                return "counterterrorism_operation"
-            return "attack"
-    return None
-
-
-def _by_state(article: ArticleDoc, token: Token) -> bool:
-    """An "operation" or "raid" run by a state, a governing authority or their forces."""
-    context = list(token.children) + [token.head] + list(token.head.children)
-    for other in context:
-        if other.lower_ in STATE_FORCES | {"counterterrorism", "military"}:
-            return True
-        if other.dep_ == "nsubj" and other.head.i == token.head.i:
-            if operations.state_of(article, other):
-                return True  # "Turkey's intelligence agency conducted an operation"
-        name = article.actor_at(other)
-        if name and (article.actors.kinds.get(name) == "state" or name in article.actors.governing):
-            return True
-    return False
-
-
-def _is_generic(token: Token) -> bool:
-    """Plural or possessive-generic triggers without a count: "its attacks", "attacks on";
-    comparisons: "the deadliest attack since 2004"."""
-    if any(
-        (c.tag_ == "JJS" and c.lower_ not in RECENT)
-        or c.lower_ in {"worst", "deadliest", "biggest", "largest"}
-        for c in token.children
-    ):
-        return True
-    if token.tag_ in {"NNS", "NNPS"}:
-        # "twin bombings", "two suicide bombings" are one incident; "its attacks" and
-        # "more than 190 bombings" are not (the latter is a statistic).
-        counts = [parse_count(c.text) for c in token.children if c.dep_ == "nummod" or c.like_num]
-        small = [c for c in counts if c and c.min is not None and c.min <= MAX_INCIDENT_PARTS]
-        twin = any(c.lower_ in {"twin", "double", "triple", "coordinated"} for c in token.children)
-        # "the attacks of March 3 that killed 40 people": one incident, told with its toll.
-        tolled = any(c.dep_ == "relcl" and c.lower_ in HARM_VERBS for c in token.children)
-        return not (small or twin or tolled)
-    if token.pos_ in {"NOUN", "PROPN"}:
-        dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
-        if any(d in {"its", "their", "any", "such", "no"} for d in dets):
             return True
     return False
 
