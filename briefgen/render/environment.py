@@ -54,6 +54,7 @@ def make_environment(paths: SearchPath) -> jinja2.Environment:
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
     env.filters["percent"] = lambda part, whole: 0 if not whole else round(100 * part / whole)
     env.filters["by_figure"] = by_figure
+    env.filters["citation_runs"] = citation_runs
     env.globals["chart_alt"] = chart_alt
     return env
 
@@ -73,6 +74,26 @@ def by_figure(rows: list[dict]) -> list[dict]:
         if day not in group["days"]:
             group["days"].append(day)
     return list(groups.values())
+
+
+def citation_runs(numbers: list[int]) -> list[tuple[int, ...]]:
+    """Source numbers with three or more in a row shortened to their ends:
+    [3, 4, 5, 6, 9] -> [(3, 6), (9,)], printed "[3]–[6][9]".
+
+    Each end stays a link to its own source and the ones between follow it in the
+    list of sources; the PDF lays out each link as a box of its own, and an event's
+    sources are often numbered in a row.
+    """
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    out: list[tuple[int, ...]] = []
+    for run in runs:
+        out.extend([(run[0], run[-1])] if len(run) >= 3 else [(n,) for n in run])
+    return out
 
 
 def section_template(env: jinja2.Environment, name: str, paths: SearchPath) -> str:

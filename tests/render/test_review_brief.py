@@ -64,7 +64,7 @@ def test_corrections_survive_a_rebuild_and_show_in_the_brief(stored_project, cli
     brief = cli(stored_project, "brief", "weekly", "--out", str(out), "--issued", "2024-03-25")
     assert brief.exit_code == 0, brief.output
     html = next(out.glob("*.html")).read_text(encoding="utf-8")
-    assert '<span class="figure">at least 140</span><span class="corrected"' in html
+    assert 'at least 140<span class="corrected"' in html
     assert plot["id"] not in html
     assert added_id in html and "Added by the analyst" in html
     [item] = [li for li in html.split("<li>") if added_id in li and "Added by the analyst" in li][
