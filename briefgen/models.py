@@ -7,6 +7,7 @@ store, the extraction workers and the templates all speak the same shapes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
@@ -44,7 +45,7 @@ class PartialDate:
     @property
     def rank(self) -> int:
         """1 for a year, 2 for a month, 3 for a day: the more precise, the higher."""
-        return PRECISIONS.index(self.precision) + 1
+        return 3 if self.day is not None else 2 if self.month is not None else 1
 
     def iso(self) -> str:
         if self.day is not None:
@@ -68,6 +69,10 @@ class PartialDate:
         return cls(value.year, value.month, value.day)
 
     def first_day(self) -> dt.date:
+        return self._first
+
+    @functools.cached_property
+    def _first(self) -> dt.date:  # merging compares dates pairwise: build each once
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
@@ -94,7 +99,7 @@ def dates_agree(a: PartialDate | None, b: PartialDate | None, slack: int = 1) ->
     A missing date agrees with anything."""
     if a is None or b is None:
         return True
-    if a.precision == "day" and b.precision == "day":
+    if a.day is not None and b.day is not None:
         return abs((a.first_day() - b.first_day()).days) <= slack
     cut = min(a.rank, b.rank)
     return (a.year, a.month, a.day)[:cut] == (b.year, b.month, b.day)[:cut]

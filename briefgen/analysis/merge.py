@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from briefgen.actors import ancestors, related
+from briefgen.analysis.candidates import CandidateIndex
 from briefgen.analysis.events import MergedEvent, Report, stated
 from briefgen.analysis.ids import event_ids
 from briefgen.models import Article, Event, Fact, PartialDate, dates_agree, precision_rank
@@ -69,12 +70,11 @@ def merge_events(
         key=lambda r: (-_precision(r.event), r.article.published or dt.date.max, r.fact.id or 0)
     )
     merged: list[MergedEvent] = []
-    # Events by (type, country), so that a report is only weighed against events it could
-    # join: the rule never joins two countries unless they name the same site.
-    by_country: dict[tuple[str, str | None], list[int]] = {}
+    # A report is only weighed against events it could join (see candidates.py).
+    index = CandidateIndex(DAY_SLACK)
     for report in reports:
         best: tuple[float, int] | None = None
-        for number in _candidates(by_country, report.event):
+        for number in index.candidates(report.event):
             candidate = merged[number]
             if not _may_fit(candidate.event, report.event):
                 continue
@@ -89,9 +89,7 @@ def merge_events(
             candidate = merged[number]
             candidate.reports.append(report)
             candidate.event = _consensus(candidate.reports, parents)
-        key = (report.event.type, merged[number].event.country)
-        if number not in by_country.setdefault(key, []):
-            by_country[key].append(number)
+        index.file(number, merged[number].event)
     return settle(merged, parents)
 
 
@@ -119,14 +117,6 @@ def in_timeline_order(merged: list[MergedEvent]) -> list[MergedEvent]:
         )
     )
     return merged
-
-
-def _candidates(by_country: dict[tuple[str, str | None], list[int]], event: Event) -> list[int]:
-    if event.country is None or event.venue:
-        keys = [k for k in by_country if k[0] == event.type]
-    else:
-        keys = [(event.type, event.country), (event.type, None)]
-    return sorted({n for k in keys for n in by_country.get(k, [])})
 
 
 def _may_fit(merged: Event, event: Event) -> bool:
