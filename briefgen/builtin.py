@@ -1,7 +1,9 @@
-"""Where the built-in templates and styles are: in the wheel, or in a source checkout."""
+"""Where the built-in templates and styles are: in the wheel, or in a source checkout;
+and the user's cache folder, for what briefgen builds once per machine."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent  # the briefgen package folder
@@ -15,3 +17,8 @@ def builtin_dir(name: str) -> Path:
     raise FileNotFoundError(
         f"built-in {name} folder not found (looked in {PACKAGE}/_builtin and {PACKAGE.parent})"
     )
+
+
+def cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/briefgen`, else `~/.cache/briefgen` (it may not exist yet)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"

