@@ -16,6 +16,7 @@ from briefgen.ingest.dateline import find_published
 from briefgen.ingest.readers import READERS, Failure, RawArticle
 from briefgen.models import Article
 from briefgen.store import Store
+from briefgen.store.files import FileRecord
 
 BATCH = 500  # articles per store transaction
 
@@ -81,15 +82,27 @@ def ingest_paths(
     now: dt.datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """Read every file under `paths` and store the articles not stored yet."""
+    """Read every file under `paths` and store the articles not stored yet. A file
+    ingested whole before, with the same size and modification time, is not read
+    again: its articles count as already stored."""
     now = now or dt.datetime.now(dt.UTC)
     files, missing = expand(paths)
     report = IngestReport(failed=missing)
+    stats = {path: _stat(path) for path in files}
+    unchanged = _unchanged(store, stats)
+    report.existing += [article for articles in unchanged.values() for article in articles]
+    read: list[FileRecord] = []
     batch: list[Article] = []
     for done, path in enumerate(files, start=1):
+        if path in unchanged:
+            if progress:
+                progress(done, len(files))
+            continue
+        ids: list[str] | None = [] if path.suffix.lower() in READERS else None
         for item in _read(path, report):
             if isinstance(item, Failure):
                 report.failed.append(item)
+                ids = None  # read again next time, to say so again
                 continue
             try:
                 article = to_article(item, now)
@@ -109,12 +122,50 @@ def ingest_paths(
             if article.published is None or (article.date_note or "").startswith("rejected"):
                 report.notes.append((item.path, article.date_note or "no publication date"))
             batch.append(article)
+            if ids is not None:
+                ids.append(article.id)
+        stat = stats[path]
+        if ids is not None and stat is not None:
+            read.append(FileRecord(str(path.resolve()), stat[0], stat[1], tuple(ids)))
         if len(batch) >= BATCH:
             _flush(store, batch, report)
         if progress:
             progress(done, len(files))
     _flush(store, batch, report)
+    if read:
+        store.remember_files(read)  # after their articles are stored
     return report
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    """(size, modification time in ns), or None if it cannot be read (the reader says why)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
+
+
+def _unchanged(
+    store: Store, stats: dict[Path, tuple[int, int] | None]
+) -> dict[Path, list[Article]]:
+    """The files ingested whole before and unchanged since, with their stored articles;
+    a file whose articles are gone from the store is read again."""
+    records = store.file_records()
+    same = {
+        path: record
+        for path, stat in stats.items()
+        if stat is not None
+        and (record := records.get(str(path.resolve()))) is not None
+        and (record.size, record.mtime_ns) == stat
+    }
+    wanted = {i for record in same.values() for i in record.article_ids}
+    stored = {a.id: a for a in store.articles(wanted)} if wanted else {}
+    return {
+        path: [stored[i] for i in record.article_ids]
+        for path, record in same.items()
+        if record.article_ids and all(i in stored for i in record.article_ids)
+    }
 
 
 def _read(path: Path, report: IngestReport) -> Iterator[RawArticle | Failure]:

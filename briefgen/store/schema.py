@@ -74,6 +74,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "files read",
+        # One row per file ingested whole: an unchanged file (same size and modification
+        # time) is not read again; its articles are the ones listed.
+        """
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            article_ids TEXT NOT NULL,
+            read_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 ARTICLE_COLUMNS = (
