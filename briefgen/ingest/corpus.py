@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -126,7 +127,7 @@ def ingest_paths(
                 ids.append(article.id)
         stat = stats[path]
         if ids is not None and stat is not None:
-            read.append(FileRecord(str(path.resolve()), stat[0], stat[1], tuple(ids)))
+            read.append(FileRecord(os.path.abspath(path), stat[0], stat[1], tuple(ids)))
         if len(batch) >= BATCH:
             _flush(store, batch, report)
         if progress:
@@ -156,7 +157,7 @@ def _unchanged(
         path: record
         for path, stat in stats.items()
         if stat is not None
-        and (record := records.get(str(path.resolve()))) is not None
+        and (record := records.get(os.path.abspath(path))) is not None
         and (record.size, record.mtime_ns) == stat
     }
     wanted = {i for record in same.values() for i in record.article_ids}

@@ -23,6 +23,8 @@ class Scope:
     brief_name: str = ""
     _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
     _in_topics: dict[str, bool] = field(default_factory=dict, repr=False)
+    # Each section asks about every event: the answers, by event id and date basis.
+    _in_period: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     # -- selection ------------------------------------------------------------
 
@@ -55,9 +57,12 @@ class Scope:
         """The period's event by the one rule; by publication, also reported in it."""
         if self.period is None:
             return True
-        if basis == "published" and not self.mentioned(item):
-            return False
-        return self.happened_in(item, self.period)
+        key = (item.id, basis)
+        if key not in self._in_period:
+            self._in_period[key] = (
+                basis != "published" or self.mentioned(item)
+            ) and self.happened_in(item, self.period)
+        return self._in_period[key]
 
     # -- topic scope ----------------------------------------------------------
 
