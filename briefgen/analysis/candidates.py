@@ -4,11 +4,11 @@ Merging weighs each report against the events it might belong to. An event can o
 take a report of its own type, in its own country (unless the report names no
 country or a site), whose date agrees with the event's (`dates_agree`: a day within
 a day's slack, else the same month or year at the coarser precision). Events are
-filed by type and country and then by the month or year of their current date, so
-a report dated 21 March 2024 looks at the events of March 2024 (and of February or
-April when its slack crosses a month's end), of 2024 as a whole, and the undated
-ones, not at every event of the country. The lookup never leaves out an event
-whose date agrees; the caller still checks each one it gets.
+filed by type and country and then by their current date (day, month or year), so a
+report dated 21 March 2024 looks at the events of 20 to 22 March, of March 2024 and
+of 2024 as a whole, and the undated ones, not at every event of the country. The
+lookup never leaves out an event whose date agrees; the caller still checks each
+one it gets.
 """
 
 from __future__ import annotations
@@ -17,18 +17,18 @@ import datetime as dt
 
 from briefgen.models import Event, PartialDate
 
-Bucket = tuple[int, ...] | None  # (year, month), (year,) or None for an undated event
+Bucket = tuple[int, ...] | None  # (year, month, day), (year, month), (year,) or None
 
 
 def bucket_of(date: PartialDate | None) -> Bucket:
     if date is None:
         return None
-    return (date.year,) if date.month is None else (date.year, date.month)
+    return tuple(part for part in (date.year, date.month, date.day) if part is not None)
 
 
 class CandidateIndex:
     def __init__(self, slack_days: int) -> None:
-        self.slack = dt.timedelta(days=slack_days)
+        self.slack = slack_days
         self._events: dict[tuple[str, str | None], dict[Bucket, set[int]]] = {}
 
     def file(self, number: int, event: Event) -> None:
@@ -56,8 +56,9 @@ class CandidateIndex:
             return list(by_date)
         if date.month is None:  # a year agrees with every date in it
             return [b for b in by_date if b is None or b[0] == date.year]
-        buckets: list[Bucket] = [None, (date.year,), (date.year, date.month)]
-        if date.day is not None:  # a day's slack may reach into the month before or after
-            for day in (date.first_day() - self.slack, date.first_day() + self.slack):
-                buckets.append((day.year, day.month))
-        return buckets
+        month = (date.year, date.month)
+        if date.day is None:  # a month agrees with its year and every day in it
+            return [b for b in by_date if b is None or b == (date.year,) or b[:2] == month]
+        first = date.first_day()
+        days = (first + dt.timedelta(days=n) for n in range(-self.slack, self.slack + 1))
+        return [None, (date.year,), month, *((d.year, d.month, d.day) for d in days)]
