@@ -63,5 +63,5 @@ def test_a_brief_of_ones_own_cites_only_ones_own_articles(tmp_path):
     brief = run("--config", config, "brief", "weekly", "--format", "html")
     assert brief.exit_code == 0, brief.output
     html = next((folder / "out").glob("weekly-*.html")).read_text(encoding="utf-8")
-    cited = set(re.findall(r'<span class="src-title">([^<]*)</span>', html))
+    cited = set(re.findall(r'<li id="src-\d+"[^>]*>\d+\. “([^<]*?)”\. ', html))
     assert cited == {title for title, *_ in OWN.values()}

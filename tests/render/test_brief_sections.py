@@ -125,6 +125,36 @@ def test_timeline_keeps_dates_precision_hedges_and_source_counts(weekly):
     assert re.search(r"(at least|about) \d+", body), "hedged figures keep their hedge"
 
 
+def test_timeline_lists_differing_tolls_under_their_row_each_with_its_source(weekly):
+    context, html = weekly
+    events = next(s for s in context["sections"] if s["id"] == "timeline")["events"]
+    table = sections_of(html)["timeline"].xpath(".//table")[0]
+    rows = table.xpath("./tbody/tr")
+    disputed = [e for e in events if any(e[k] and e[k]["disputed"] for k in ("killed", "wounded"))]
+    assert disputed, "the example week has tolls its sources disagree on"
+    lines = [row for row in rows if row.get("class") == "differ-line"]
+    assert len(lines) == len(disputed)
+    for line in lines:
+        event_row = line.getprevious()
+        assert event_row.get("class") == "differs"
+        assert any(text(cell).endswith("*") for cell in event_row.xpath("./td"))
+        cell = line.xpath("./td")[0]
+        assert cell.get("colspan") == "8"
+        assert text(cell).startswith("* Reports differ.")
+    for event, line in zip(disputed, lines, strict=True):
+        cited = {
+            int(a.get("href").removeprefix("#src-")) for a in line.xpath(".//a[@class='cite']")
+        }
+        for key, label in (("killed", "Killed"), ("wounded", "Wounded")):
+            fig = event[key]
+            if fig and fig["disputed"]:
+                assert f"{label}:" in text(line)
+                # Every source that states a figure is cited, as a working link
+                # (or inside a run such as [3]–[6], whose ends are the links).
+                for row in fig["by_source"]:
+                    assert row["source"] in cited or min(cited) < row["source"] < max(cited)
+
+
 def test_timeline_is_in_date_order(weekly):
     from briefgen.models import PartialDate
 
