@@ -707,8 +707,8 @@ def child_cold(result: Path, config: str, articles: str) -> None:
         seen["peak_start"] = peak_kib()
         return nlp
 
-    def watched_save(self, version, results):
-        written = save(self, version, results)
+    def watched_save(self, version, results, *more):
+        written = save(self, version, results, *more)
         seen["done"] += len(results)
         seen["batches"] += 1
         if seen["peak_tenth"] is None and seen["done"] >= total // 10:
