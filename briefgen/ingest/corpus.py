@@ -115,9 +115,11 @@ def ingest_paths(
                         "skipped; please report this as a bug",
                     )
                 )
+                ids = None
                 continue
             if not article.text:
                 report.failed.append(Failure(item.path, "no article text; skipped"))
+                ids = None
                 continue
             report.notes += [(item.path, note) for note in item.notes]
             if article.published is None or (article.date_note or "").startswith("rejected"):

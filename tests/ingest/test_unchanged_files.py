@@ -89,6 +89,18 @@ def test_a_failed_file_is_reported_every_time(tmp_path: Path, store) -> None:
         assert [Path(f.where).name for f in report.failed] == ["scan.txt"]
 
 
+def test_a_file_with_a_bad_row_is_read_every_time(tmp_path: Path, store) -> None:
+    write(
+        tmp_path,
+        "rows.jsonl",
+        '{"title": "Kept", "text": "Patrols resumed on the coast road."}\n'
+        '{"title": "Hollow", "text": ""}\n',
+    )
+    for _ in range(2):
+        report = ingest_paths([tmp_path], store, now=NOW)
+        assert [Path(f.where).name for f in report.failed] == ["rows.jsonl:2"]
+
+
 def test_an_unknown_format_is_reported_every_time(tmp_path: Path, store) -> None:
     write(tmp_path, "notes.docx", "not a format briefgen reads")
     for _ in range(2):
