@@ -5,6 +5,7 @@
     python benchmarks/bench.py --n 10000           # the long run (about 35 minutes)
     python benchmarks/bench.py --only-long --huge 20  # long documents only, with a 20 MB one
     python benchmarks/bench.py --only-extract --n 1000 --repeats 3  # figures 1 and 2 only
+    python benchmarks/bench.py --only-render --n 1000 --repeats 3   # figures 3, 5 and 6 only
 
 It writes a synthetic corpus from its own sentence templates (no real article
 text): N articles published in one ISO week, plus N/10 background articles over
@@ -751,10 +752,16 @@ def child_warm(result: Path, config: str, fmt: str) -> None:
     )
     data["seconds"] = time.perf_counter() - started
     data["modules"] = sorted({m.split(".")[0] for m in sys.modules} & HEAVY)
-    if fmt != "html":
-        weasyprint.HTML.write_pdf, weasyprint.HTML.render = write_pdf, layout
-        data["plain"] = plain_text_pdf(min(12, data.get("pages") or 1))
     result.write_text(json.dumps(data))
+
+
+def child_plain(result: Path, pages: str) -> None:
+    """WeasyPrint on plain paragraphs, in a process of its own so that its time
+    never counts in a brief's."""
+    import weasyprint
+
+    weasyprint.HTML(string="<p>warm-up</p>").write_pdf()  # as child_warm: fonts found first
+    result.write_text(json.dumps({"plain": plain_text_pdf(int(pages))}))
 
 
 def plain_text_pdf(pages: int) -> list[float]:
@@ -969,13 +976,22 @@ def main() -> None:
         action="store_true",
         help="only the extraction figures (1. and 2.), on --n articles (at least 1000 for 2.)",
     )
+    parser.add_argument(
+        "--only-render",
+        action="store_true",
+        help="only the cold run and the render figures (3., 5. and 6.)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, result, *rest = args.child
-        {"cold": child_cold, "warm": child_warm, "bare": child_bare, "speed": child_speed}[mode](
-            Path(result), *rest
-        )
+        {
+            "cold": child_cold,
+            "warm": child_warm,
+            "plain": child_plain,
+            "bare": child_bare,
+            "speed": child_speed,
+        }[mode](Path(result), *rest)
         return
     if args.components:
         work = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
@@ -1016,28 +1032,31 @@ def main() -> None:
             f"{'figure':<46} {'value':>8}  target          (medians over {repeats} repeats unless said)"
         )
 
-        # 4. start-up: --help against importing typer alone.
-        helps, typers = [], []
-        for _ in range(max(5, repeats * 2)):
-            helps.append(run([str(BIN / "briefgen"), "--help"])[0])
-            typers.append(run([sys.executable, "-c", "import typer"])[0])
-        _, _, imports = run([str(BIN / "briefgen"), "--help"], env={"PYTHONPROFILEIMPORTTIME": "1"})
-        loaded = sorted(
-            {
-                line.split("|")[-1].strip().split(".")[0]
-                for line in imports.splitlines()
-                if "|" in line
-            }
-            & HEAVY - {"pydantic"}
-        )
-        ratio = median(helps) / median(typers)
-        table.add(
-            "4. --help vs import typer",
-            ratio,
-            "<= 1.5",
-            ratio <= 1.5 and not loaded,
-            f"{median(helps) * 1000:.0f} ms vs {median(typers) * 1000:.0f} ms; heavy imports: {loaded or 'none'}",
-        )
+        if not args.only_render:
+            # 4. start-up: --help against importing typer alone.
+            helps, typers = [], []
+            for _ in range(max(5, repeats * 2)):
+                helps.append(run([str(BIN / "briefgen"), "--help"])[0])
+                typers.append(run([sys.executable, "-c", "import typer"])[0])
+            _, _, imports = run(
+                [str(BIN / "briefgen"), "--help"], env={"PYTHONPROFILEIMPORTTIME": "1"}
+            )
+            loaded = sorted(
+                {
+                    line.split("|")[-1].strip().split(".")[0]
+                    for line in imports.splitlines()
+                    if "|" in line
+                }
+                & HEAVY - {"pydantic"}
+            )
+            ratio = median(helps) / median(typers)
+            table.add(
+                "4. --help vs import typer",
+                ratio,
+                "<= 1.5",
+                ratio <= 1.5 and not loaded,
+                f"{median(helps) * 1000:.0f} ms vs {median(typers) * 1000:.0f} ms; heavy imports: {loaded or 'none'}",
+            )
 
         # 3 and 5 (cold): the first `brief weekly` on a fresh store: ingest, extract, render.
         cold = child("cold", str(full_cfg), str(total))
@@ -1059,55 +1078,9 @@ def main() -> None:
             f"{cold['strings_start']:,} -> {cold['strings_end']:,} strings",
         )
 
-        # 5. a second run with nothing new: no NLP import, HTML only; then the PDF stage.
-        warm = [child("warm", str(full_cfg), "html") for _ in range(repeats)]
-        ratio = median([w["wall"] for w in warm]) / cold["wall"]
-        spacy_free = all("spacy" not in w["modules"] for w in warm)
-        table.add(
-            "5. second brief (HTML) vs first, cold",
-            ratio,
-            "<= 0.03",
-            ratio <= 0.03 and spacy_free,
-            f"{median([w['wall'] for w in warm]):.1f} s vs {cold['wall']:.1f} s; "
-            f"imports {', '.join(warm[0]['modules']) or 'nothing heavy'}{'' if spacy_free else ' (spaCy!)'}",
-        )
-        # 6. the same weekly brief over a week of N articles and one of N/10.
-        briefgen(
-            small_cfg, "brief", "weekly", "--week", WEEK.strftime("%G-W%V")
-        )  # ingest and extract it
-        big, small = [], []
-        for _ in range(repeats):
-            big.append(child("warm", str(full_cfg), "all"))
-            small.append(child("warm", str(small_cfg), "all"))
-        pdfs = big  # 5, PDF: the renders of the N-article week (HTML and PDF) above
-        ratio = median([p["wall"] for p in pdfs]) / cold["wall"]
-        table.add(
-            "5. second brief (PDF and HTML) vs first, cold",
-            ratio,
-            "<= 0.15",
-            ratio <= 0.15,
-            f"{median([p['wall'] for p in pdfs]):.1f} s vs {cold['wall']:.1f} s",
-        )
-        brief_page = median([p["pdf_seconds"] / p["pages"] for p in pdfs])
-        plain_page = median([x for p in pdfs for x in p["plain"]])
-        ratio = brief_page / plain_page
-        table.add(
-            "5. brief PDF per page vs plain text",
-            ratio,
-            "<= 3.0",
-            ratio <= 3.0,
-            f"{brief_page * 1000:.0f} vs {plain_page * 1000:.0f} ms/page, {pdfs[0]['pages']} pages",
-        )
-        ratio = median([b["wall"] for b in big]) / median([s["wall"] for s in small])
-        table.add(
-            f"6. weekly brief, {n} vs {n // 10} articles in the week",
-            ratio,
-            "<= 2",
-            ratio <= 2,
-            f"{median([b['wall'] for b in big]):.1f} s vs {median([s['wall'] for s in small]):.1f} s; "
-            f"{big[0]['pages']} vs {small[0]['pages']} pages",
-        )
-
+        render_figures(table, repeats, n, cold, full_cfg, small_cfg)
+        if args.only_render:
+            return summary(table, began)
         extract_figures(work, table, repeats, full_cfg, total)
 
         # 7 and 8: long documents.
@@ -1118,6 +1091,64 @@ def main() -> None:
         else:
             shutil.rmtree(work, ignore_errors=True)
     summary(table, began)
+
+
+def render_figures(
+    table: Table, repeats: int, n: int, cold: dict, full_cfg: Path, small_cfg: Path
+) -> None:
+    """Figures 5 and 6: second renders of the weekly brief, once everything is extracted."""
+    # 5. a second run with nothing new: no NLP import, HTML only; then the PDF stage.
+    # Wall times are of `briefgen brief` itself, as a user runs it; the children
+    # (instrumented, in a process of their own) say what it imported, how many
+    # pages it laid out and how long its write_pdf took.
+    week = ["brief", "weekly", "--week", WEEK.strftime("%G-W%V")]
+    html = [briefgen(full_cfg, *week, "--format", "html")[0] for _ in range(repeats)]
+    watched = child("warm", str(full_cfg), "html")
+    ratio = median(html) / cold["wall"]
+    spacy_free = "spacy" not in watched["modules"]
+    table.add(
+        "5. second brief (HTML) vs first, cold",
+        ratio,
+        "<= 0.03",
+        ratio <= 0.03 and spacy_free,
+        f"{median(html):.1f} s vs {cold['wall']:.1f} s; "
+        f"imports {', '.join(watched['modules']) or 'nothing heavy'}{'' if spacy_free else ' (spaCy!)'}",
+    )
+    # 6. the same weekly brief over a week of N articles and one of N/10.
+    briefgen(small_cfg, *week)  # ingest and extract it
+    big, small, pdfs = [], [], []
+    for _ in range(repeats):  # interleaved, so that a busy spell hits both
+        big.append(briefgen(full_cfg, *week)[0])
+        small.append(briefgen(small_cfg, *week)[0])
+        pdfs.append(child("warm", str(full_cfg), "all"))
+    ratio = median(big) / cold["wall"]  # 5, PDF: the N-article week's renders above
+    table.add(
+        "5. second brief (PDF and HTML) vs first, cold",
+        ratio,
+        "<= 0.15",
+        ratio <= 0.15,
+        f"{median(big):.1f} s vs {cold['wall']:.1f} s",
+    )
+    small_pages = child("warm", str(small_cfg), "all")["pages"]
+    plain = child("plain", str(min(12, pdfs[0]["pages"])))["plain"]
+    brief_page = median([p["pdf_seconds"] / p["pages"] for p in pdfs])
+    plain_page = median(plain)
+    ratio = brief_page / plain_page
+    table.add(
+        "5. brief PDF per page vs plain text",
+        ratio,
+        "<= 3.0",
+        ratio <= 3.0,
+        f"{brief_page * 1000:.0f} vs {plain_page * 1000:.0f} ms/page, {pdfs[0]['pages']} pages",
+    )
+    ratio = median(big) / median(small)
+    table.add(
+        f"6. weekly brief, {n} vs {n // 10} articles in the week",
+        ratio,
+        "<= 2",
+        ratio <= 2,
+        f"{median(big):.1f} s vs {median(small):.1f} s; {pdfs[0]['pages']} vs {small_pages} pages",
+    )
 
 
 def extract_figures(work: Path, table: Table, repeats: int, config: Path, total: int) -> None:
