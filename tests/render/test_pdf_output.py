@@ -67,7 +67,7 @@ def test_contents_lists_sections_with_their_page_numbers(weekly_pdf, config):
     pages = pages_text(weekly_pdf)
     reader = PdfReader(weekly_pdf)
     for section in config.briefs["weekly"].sections:
-        match = re.search(rf"{re.escape(section.title)} ?\.+ ?(\d+)", pages[0])
+        match = re.search(rf"{re.escape(section.title)} *(?:\. *)+(\d+)", pages[0])
         assert match, f"{section.title} not in the contents"
         bookmark = next(item for item in reader.outline if item.title == section.title)
         assert int(match.group(1)) == reader.get_destination_page_number(bookmark) + 1
