@@ -12,20 +12,16 @@ name moves provinces first; a country named beside it ("Kerman, Iran",
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
 import importlib.util
-import math
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.builtin import cache_dir
+from briefgen.builtin import cache_dir, read_cached, write_cached
 
 # Alternate names are noisy (misspellings, other languages, person names such
 # as "Ahmad" -> Al Ahmadi, "Hamas" -> Hamm): only big cities, only names that
@@ -337,85 +333,23 @@ class Gazetteer:
         return place.country if place else None
 
 
-Points = dict[str, list[tuple[int, float, float, str]]]
-
-
-def coordinates(name: str, country: str | None) -> tuple[float, float] | None:
-    """Latitude and longitude of the most populous city of that name (in that
-    country, when one is given); None for anything but a city."""
-    for _, lat, lon, city_country in city_points().get(name.casefold(), []):
-        if country is None or city_country == country:
-            return lat, lon
-    return None
-
-
-def distance_km(a: str, a_country: str | None, b: str, b_country: str | None) -> float | None:
-    """Great-circle distance between two named cities, or None when either is
-    not a city in the gazetteer (provinces and regions have no single point)."""
-    first, second = coordinates(a, a_country), coordinates(b, b_country)
-    if first is None or second is None:
-        return None
-    (lat1, lon1), (lat2, lon2) = first, second
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     """The gazetteer, built from its sources once per machine (about 4 s: 34k cities with
     their alternate names) and then read back from a pickle in the user's cache (0.1 to
     0.3 s), which each extraction process would otherwise pay for again."""
-    path = _cache_path()
-    state = _read_cached(path)
+    path = cache_path()
+    state = read_cached(path)
     if isinstance(state, dict):
         gazetteer = Gazetteer.__new__(Gazetteer)
         gazetteer.__dict__.update(state)
         return gazetteer
     gazetteer = Gazetteer()
-    _write_cached(path, gazetteer.__dict__)
+    write_cached(path, gazetteer.__dict__)
     return gazetteer
 
 
-@functools.lru_cache(maxsize=1)
-def city_points() -> Points:
-    """The cities' points alone, for distances: merging events needs nothing else of
-    the gazetteer, and this part of its cache reads in a fifth of the time."""
-    if get_gazetteer.cache_info().currsize:  # read already in this process
-        return get_gazetteer()._points
-    path = _cache_path().with_suffix(".points.pickle")
-    points = _read_cached(path)
-    if isinstance(points, dict):
-        return points
-    points = get_gazetteer()._points
-    _write_cached(path, points)
-    return points
-
-
-def _read_cached(path: Path) -> object:
-    """What a cache file holds, or None when it is missing or unreadable."""
-    try:
-        collecting = gc.isenabled()
-        gc.disable()  # millions of small tuples: the collector would run over them again and again
-        try:
-            return pickle.loads(path.read_bytes())
-        finally:
-            if collecting:
-                gc.enable()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        return None
-
-
-def _write_cached(path: Path, value: object) -> None:
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)  # whole or not at all, even with processes racing
-
-
-def _cache_path() -> Path:
+def cache_path() -> Path:
     """Named by this module's source and its data packages as installed: a change to
     either builds it anew. The packages' files are found, not imported, and not asked
     their versions (importlib.metadata takes longer than reading the cache)."""

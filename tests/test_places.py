@@ -217,25 +217,3 @@ def test_gazetteer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch)
         assert cached.read_bytes() != b"not a pickle"
     finally:
         places.get_gazetteer.cache_clear()
-
-
-def test_distances_read_the_cities_points_alone_once_cached(tmp_path, monkeypatch):
-    from briefgen import places
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    places.get_gazetteer.cache_clear()
-    places.city_points.cache_clear()
-    try:
-        kabul_to_charikar = places.distance_km("Kabul", "Afghanistan", "Charikar", "Afghanistan")
-        assert kabul_to_charikar is not None and 40 < kabul_to_charikar < 70
-        assert len(list((tmp_path / "briefgen").glob("gazetteer-*.points.pickle"))) == 1
-        # Another process: the points file answers without building or reading the gazetteer.
-        places.get_gazetteer.cache_clear()
-        places.city_points.cache_clear()
-        again = places.distance_km("Kabul", "Afghanistan", "Charikar", "Afghanistan")
-        assert again == kabul_to_charikar
-        assert places.get_gazetteer.cache_info().currsize == 0
-        assert places.distance_km("Kabul", "Afghanistan", "Nangarhar", "Afghanistan") is None
-    finally:
-        places.get_gazetteer.cache_clear()
-        places.city_points.cache_clear()

@@ -34,6 +34,7 @@ with their original, so `independent_sources` counts originals.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
@@ -42,8 +43,8 @@ from briefgen.actors import ancestors, related
 from briefgen.analysis.candidates import CandidateIndex
 from briefgen.analysis.events import MergedEvent, Report, stated
 from briefgen.analysis.ids import event_ids
+from briefgen.geo import distance_km
 from briefgen.models import Article, Event, Fact, PartialDate, dates_agree, precision_rank
-from briefgen.places import distance_km
 
 DAY_SLACK = 1
 NEARBY_KM = 30.0
@@ -294,7 +295,7 @@ def actors_agree(a: Event, b: Event, parents: Mapping[str, str | None]) -> bool:
 
 
 def _copy(event: Event) -> Event:
-    return Event.from_dict(event.to_dict())
+    return dataclasses.replace(event)  # its fields are immutable: a shallow copy is whole
 
 
 def _consensus(reports: list[Report], parents: Mapping[str, str | None]) -> Event:
