@@ -60,12 +60,21 @@ def merge_events(
 
     `parents` maps an actor to its parent actor (config.yaml `actors.*.parent`).
     """
-    parents = parents or {}
-    reports = [
+    return merge_reports(reports_of(facts, articles), parents or {})
+
+
+def reports_of(facts: list[Fact], articles: dict[str, Article]) -> list[Report]:
+    """The `event` facts of the articles given, each with its article and event."""
+    return [
         Report(f, articles[f.article_id], f.event())
         for f in facts
         if f.kind == "event" and f.article_id in articles
     ]
+
+
+def merge_reports(reports: list[Report], parents: Mapping[str, str | None]) -> list[MergedEvent]:
+    """Merge reports into events: `merge_events` once the reports are made."""
+    reports = list(reports)
     # Precise mentions first, so vaguer ones join an event that already has a place and day.
     reports.sort(
         key=lambda r: (-_precision(r.event), r.article.published or dt.date.max, r.fact.id or 0)
