@@ -190,18 +190,14 @@ class Gazetteer:
         # building 34k frozen dataclasses up front costs more than the lookups ever will.
         main: dict[str, list[tuple[int, str, str]]] = {}
         alt: dict[str, list[tuple[int, str, str]]] = {}
-        # Points of cities by their name as written, for distances between two places.
+        # Points of cities by their name, for distances between two places (geo.py).
         self._points: dict[str, list[tuple[int, float, float, str]]] = {}
         for city in gc.get_cities().values():
-            if city["countrycode"] in by_code:
-                point = (
-                    city["population"],
-                    city["latitude"],
-                    city["longitude"],
-                    by_code[city["countrycode"]],
-                )
-                self._points.setdefault(city["name"].casefold(), []).append(point)
             folded, country = _to_ascii(city["name"]), by_code.get(city["countrycode"])
+            if country:
+                point = (city["population"], city["latitude"], city["longitude"], country)
+                # Under the name events carry: the ASCII spelling ("Jalalabad", not "Jalālābād").
+                self._points.setdefault((folded or city["name"]).casefold(), []).append(point)
             if not folded or not country:
                 continue
             name = folded

@@ -24,3 +24,13 @@ def test_distances_read_the_cities_points_alone_once_cached(tmp_path, monkeypatc
     finally:
         for cached in forget:
             cached.cache_clear()
+
+
+def test_cities_spelled_with_accents_in_the_gazetteer_have_their_points():
+    from briefgen.geo import coordinates, distance_km
+
+    # Events name "Jalalabad", where the gazetteer's source writes "Jalālābād".
+    assert coordinates("Jalalabad", "Afghanistan") is not None
+    assert coordinates("Mazar-e Sharif", "Afghanistan") is not None
+    kandahar_to_herat = distance_km("Kandahar", "Afghanistan", "Herat", "Afghanistan")
+    assert kandahar_to_herat is not None and 400 < kandahar_to_herat < 600
