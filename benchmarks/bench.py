@@ -36,6 +36,7 @@ Figures (issue 7):
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -490,6 +491,9 @@ def snapshot(folder: Path) -> None:
     pipeline version (it hashes the extraction rules) and send every run back to spaCy."""
     for name in ("briefgen", "templates", "styles"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # Compiled once, as pip does on install: with PYTHONDONTWRITEBYTECODE set, every
+    # run would otherwise compile the package again.
+    compileall.compile_dir(folder / "briefgen", quiet=1)
     shutil.copy(ROOT / "config.yaml", folder / "config.yaml")
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(folder), os.environ.get("PYTHONPATH")])

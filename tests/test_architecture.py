@@ -16,6 +16,7 @@ LAYERS = {
     "briefgen.builtin": 1,
     "briefgen.dates": 2,
     "briefgen.places": 2,
+    "briefgen.geo": 2,
     "briefgen.actors": 2,
     "briefgen.periods": 2,
     "briefgen.tradecraft": 2,

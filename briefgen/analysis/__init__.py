@@ -15,6 +15,7 @@ from briefgen.analysis.corroborate import lend_dates
 from briefgen.analysis.events import MergedEvent
 from briefgen.analysis.ids import fact_ids
 from briefgen.analysis.merge import merge_events, settle
+from briefgen.analysis.remembered import merged_events
 from briefgen.config import Config
 from briefgen.models import Article, Fact
 from briefgen.review import file as corrections_file
@@ -48,7 +49,8 @@ def load(
 ) -> Analysis:
     """Every article (those published by `as_of` when given), the facts of `kinds`
     (all by default) extracted by `pipeline`, and the events merged from them."""
-    return analyse(config, store.articles(), store.facts(pipeline, kinds), pipeline, as_of)
+    facts = store.facts(pipeline, kinds)
+    return analyse(config, store.articles(), facts, pipeline, as_of, remembered_in=store)
 
 
 def analyse(
@@ -58,6 +60,7 @@ def analyse(
     pipeline: str = "",
     as_of: dt.date | None = None,
     corrections: list[Correction] | None = None,
+    remembered_in: Store | None = None,
 ) -> Analysis:
     """Merge the facts' events once, lend corroborated dates to undated reports, then
     apply the corrections (by default those of the file named in config).
@@ -65,6 +68,8 @@ def analyse(
     With `as_of`, articles published after it are left out before anything is
     merged, so events, figures and corroboration read as they would have on that
     day. Undated articles have no day to compare and are kept, as without a cut-off.
+    With `remembered_in`, a store, the merge is taken from it when it merged the same
+    facts before (see remembered.py).
     """
     if as_of is not None:
         article_list = [a for a in article_list if a.published is None or a.published <= as_of]
@@ -73,7 +78,11 @@ def analyse(
     articles = {a.id: a for a in article_list}
     fact_ids(facts)
     parents = actor_parents(config)
-    events = merge_events(facts, articles, parents)
+    events = (
+        merged_events(facts, articles, parents, remembered_in)
+        if remembered_in is not None
+        else merge_events(facts, articles, parents)
+    )
     lent = lend_dates(events)
     if lent:
         events = settle(events, parents)

@@ -34,6 +34,7 @@ with their original, so `independent_sources` counts originals.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
@@ -42,8 +43,8 @@ from briefgen.actors import ancestors, related
 from briefgen.analysis.candidates import CandidateIndex
 from briefgen.analysis.events import MergedEvent, Report, stated
 from briefgen.analysis.ids import event_ids
+from briefgen.geo import distance_km
 from briefgen.models import Article, Event, Fact, PartialDate, dates_agree, precision_rank
-from briefgen.places import distance_km
 
 DAY_SLACK = 1
 NEARBY_KM = 30.0
@@ -59,12 +60,21 @@ def merge_events(
 
     `parents` maps an actor to its parent actor (config.yaml `actors.*.parent`).
     """
-    parents = parents or {}
-    reports = [
+    return merge_reports(reports_of(facts, articles), parents or {})
+
+
+def reports_of(facts: list[Fact], articles: dict[str, Article]) -> list[Report]:
+    """The `event` facts of the articles given, each with its article and event."""
+    return [
         Report(f, articles[f.article_id], f.event())
         for f in facts
         if f.kind == "event" and f.article_id in articles
     ]
+
+
+def merge_reports(reports: list[Report], parents: Mapping[str, str | None]) -> list[MergedEvent]:
+    """Merge reports into events: `merge_events` once the reports are made."""
+    reports = list(reports)
     # Precise mentions first, so vaguer ones join an event that already has a place and day.
     reports.sort(
         key=lambda r: (-_precision(r.event), r.article.published or dt.date.max, r.fact.id or 0)
@@ -294,7 +304,7 @@ def actors_agree(a: Event, b: Event, parents: Mapping[str, str | None]) -> bool:
 
 
 def _copy(event: Event) -> Event:
-    return Event.from_dict(event.to_dict())
+    return dataclasses.replace(event)  # its fields are immutable: a shallow copy is whole
 
 
 def _consensus(reports: list[Report], parents: Mapping[str, str | None]) -> Event:

@@ -56,7 +56,8 @@ class BriefData:
             a for a in articles if a in self.sources and self._figure_cites(a, killed, wounded)
         }
         cited |= set(articles[: max(0, MAX_CITED - len(cited))])
-        citations = sorted(self.cite(a) for a in cited)
+        # Numbered in report order: a set's order changes from run to run.
+        citations = sorted(self.cite(a) for a in articles if a in cited)
         letter, number = event_grade(item, self.articles, self.config.sources)
         return {
             "id": item.id,

@@ -87,6 +87,10 @@ def _rule_actors(rule: dict[str, Any], loc: tuple[Any, ...]):
                 yield from _rule_actors(nested, loc + (key, i))
 
 
+# libyaml's loader where PyYAML was built with it: the same documents, read about ten times faster.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(path: str | Path = "config.yaml") -> Config:
     """Read, validate and return the config; raise ConfigError with every problem."""
     path = Path(path)
@@ -99,26 +103,28 @@ def load(path: str | Path = "config.yaml") -> Config:
     except OSError as exc:
         raise ConfigError([f"{path}: cannot read the config ({exc.strerror or exc})"]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError([f"{path}{line}: invalid YAML: {getattr(exc, 'problem', exc)}"]) from None
     if not isinstance(data, dict):
         raise ConfigError([f"{path}:1: the file must be a mapping of settings"])
-    problems = [_line(root, path, loc, message) for loc, message in reference_problems(data)]
+    found = list(reference_problems(data))
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        problems = _describe(exc, root, path) + problems
+        errors: ValidationError | None = exc
     else:
+        errors = None
         config.base_dir = path.resolve().parent
         config.source = str(path)
-        problems += [_line(root, path, loc, message) for loc, message in template_problems(config)]
-    if problems:
-        raise ConfigError(problems)
-    return config
+        found += template_problems(config)
+    if errors is None and not found:
+        return config
+    root = yaml.compose(text, Loader=SafeLoader)  # the nodes' lines, only to say where problems are
+    problems = _describe(errors, root, path) if errors else []
+    raise ConfigError(problems + [_line(root, path, loc, message) for loc, message in found])
 
 
 def template_problems(config: Config) -> list[tuple[tuple[Any, ...], str]]:

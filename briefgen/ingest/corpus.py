@@ -66,14 +66,23 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
                 missing.append(
                     Failure(str(match), "not a regular file (device, pipe or socket); skipped")
                 )
-    seen: set[Path] = set()
+    seen: set[object] = set()
     unique = []
     for f in files:
-        real = f.resolve()  # once per file: 10,000 files must take seconds
-        if real not in seen:
-            seen.add(real)
+        if (same := _identity(f)) not in seen:
+            seen.add(same)
             unique.append(f)
     return unique, missing
+
+
+def _identity(path: Path) -> object:
+    """What is the same file by two names (a link, a folder named twice): its device and
+    inode, one stat call where resolving the path takes one a folder of its path."""
+    try:
+        found = path.stat()
+    except OSError:
+        return path.resolve()
+    return (found.st_dev, found.st_ino) if found.st_ino else path.resolve()
 
 
 def ingest_paths(

@@ -24,10 +24,11 @@ from briefgen.errors import StoreBusyError, StoreError
 from briefgen.models import Article, Fact
 from briefgen.store.copies import NearCopyTables
 from briefgen.store.files import FileTables
+from briefgen.store.merges import MergeTables
 from briefgen.store.schema import ARTICLE_COLUMNS, MIGRATIONS, article_from_row, chunks, utc_now
 
 
-class Store(NearCopyTables, FileTables):
+class Store(NearCopyTables, FileTables, MergeTables):
     """An open store. Use as a context manager, or call close()."""
 
     def __init__(self, path: str | Path, *, lock_timeout: float = 10.0):

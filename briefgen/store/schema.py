@@ -88,6 +88,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "merges remembered",
+        # How the facts named by `key` (a digest of them, their articles' dates, the
+        # actors' parents and the merging code) were merged: a list of events, each the
+        # ids of its facts. Written again whenever any of those changes.
+        """
+        CREATE TABLE merges (
+            key TEXT PRIMARY KEY,
+            groups TEXT NOT NULL,
+            made_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 ARTICLE_COLUMNS = (

@@ -19,8 +19,8 @@ from briefgen.analysis.merge import (
     places_agree,
     same_event,
 )
+from briefgen.geo import distance_km
 from briefgen.models import Article, Count, Event, Fact, PartialDate, dates_agree
-from briefgen.places import distance_km
 
 PARENTS = {"IS-K": "Islamic State", "Islamic State": None, "Taliban": None}
 _ids = itertools.count(1)

@@ -116,3 +116,15 @@ def test_many_reports_of_one_figure_show_where_it_changed(config):
     assert shown[0] == "40" and "60" in shown and "133" in shown and shown[-1] == "137"
     assert len(shown) <= 8 and killed["omitted"] == 24 - len(shown)
     assert len(view["sources"]) + view["more_sources"] == 24
+
+
+def test_an_events_sources_are_numbered_in_the_order_they_reported(config):
+    # Not in the order of a set of ids, which changes from run to run.
+    outlets = [
+        article(name, f"2024-03-{day}", f"Outlet {name}")
+        for name, day in (("zulu", 22), ("mike", 23), ("alpha", 24), ("kilo", 25))
+    ]
+    data = BriefData(analyse(config, outlets, [fact(a) for a in outlets]))
+    view = data.event_view(data.events[0])
+    assert data.sources == {"zulu": 1, "mike": 2, "alpha": 3}
+    assert view["sources"] == [1, 2, 3] and view["more_sources"] == 1

@@ -114,3 +114,18 @@ def test_records_are_kept_by_absolute_path(tmp_path: Path, store, monkeypatch) -
     ingest_paths(["pier.txt"], store, now=NOW)
     assert list(store.file_records()) == [os.path.abspath("pier.txt")]
     assert corpus._stat(tmp_path / "missing.txt") is None
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, store, reads) -> None:
+    folder = tmp_path / "wires"
+    folder.mkdir()
+    write(folder, "ferry.txt", "The ferry crossing was closed on 3 May 2025.\n")
+    (tmp_path / "alias.txt").symlink_to(folder / "ferry.txt")
+    os.link(folder / "ferry.txt", tmp_path / "hardlink.txt")
+    report = ingest_paths(
+        [folder, folder / "ferry.txt", tmp_path / "alias.txt", tmp_path / "hardlink.txt"],
+        store,
+        now=NOW,
+    )
+    assert reads == ["ferry.txt"] and len(report.new) == 1
+    assert corpus.expand([folder, tmp_path / "*.txt"])[0] == [folder / "ferry.txt"]

@@ -1,5 +1,5 @@
 """A brief from a store whose facts are cached runs no NLP: spaCy is never imported,
-and the events are merged once."""
+and the events are merged once; the next brief over the same facts merges none."""
 
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ PROBE = textwrap.dedent(
     """
     import json, sys
     import briefgen.analysis.merge as merge
+    import briefgen.analysis.remembered as remembered
     calls = []
-    original = merge.merge_events
+    original = merge.merge_reports
     def counted(*args, **kwargs):
         calls.append(1)
         return original(*args, **kwargs)
-    merge.merge_events = counted
-    import briefgen.analysis
-    briefgen.analysis.merge_events = counted
+    merge.merge_reports = remembered.merge_reports = counted
     from briefgen.cli import app
     try:
         app(sys.argv[1:])
@@ -57,3 +56,10 @@ def test_a_cached_brief_imports_no_spacy_and_merges_once(stored_project, cli, tm
     )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "merges": 1, "spacy": False}, done.stderr
+    first = sorted(p.read_text() for p in tmp_path.glob("*.html"))
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=300
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "merges": 0, "spacy": False}, done.stderr
+    assert sorted(p.read_text() for p in tmp_path.glob("*.html")) == first

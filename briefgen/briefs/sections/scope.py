@@ -22,6 +22,7 @@ class Scope:
     cut_off: dt.date | None = None  # the newest publication day the brief draws on
     brief_name: str = ""
     _by_statement: dict[tuple[str, ...], list[Fact]] | None = field(default=None, repr=False)
+    _by_kind: dict[str, list[Fact]] | None = field(default=None, repr=False)
     _in_topics: dict[str, bool] = field(default_factory=dict, repr=False)
     # Each section asks about every event: the answers, by event id and date basis.
     _in_period: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
@@ -113,11 +114,7 @@ class Scope:
         """The selected facts, one per statement: a syndicated copy of a quote or a
         sentence is not shown twice, its sources are cited together (see `fact_view`)."""
         chosen: dict[tuple[str, ...], Fact] = {}
-        for fact in self.data.facts:
-            if select.kinds and fact.kind not in select.kinds:
-                continue
-            if not self.in_period(fact.article_id):
-                continue
+        for fact in self._period_facts(select.kinds):
             if select.topics and not set(select.topics) & set(fact.topics):
                 continue
             actors = list(select.actors or []) + ([self.actor] if self.actor else [])
@@ -140,6 +137,22 @@ class Scope:
         view["sources"] = sorted({self.data.cite(a) for a in articles[:MAX_CITED]})
         view["more_sources"] = max(0, len(articles) - MAX_CITED)
         return view
+
+    def _period_facts(self, kinds: list[str] | None) -> list[Fact]:
+        """The facts of the period's articles (of `kinds`), in the store's order. The
+        sections ask for one kind at a time, often: those lists are made once."""
+        if kinds and len(kinds) == 1:
+            if self._by_kind is None:
+                self._by_kind = {}
+                for fact in self.data.facts:
+                    if self.in_period(fact.article_id):
+                        self._by_kind.setdefault(fact.kind, []).append(fact)
+            return self._by_kind.get(kinds[0], [])
+        return [
+            f
+            for f in self.data.facts
+            if (not kinds or f.kind in kinds) and self.in_period(f.article_id)
+        ]
 
     def _statements(self) -> dict[tuple[str, ...], list[Fact]]:
         if self._by_statement is None:
